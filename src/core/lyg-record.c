@@ -1,0 +1,963 @@
+/* lyg-record.c
+ *
+ * Copyright 2026 The Lygte Authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "lyg-record"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "lyg-envelope.h"
+#include "lyg-hlc.h"
+#include "lyg-record.h"
+#include "lyg-schema.h"
+
+/* Each field is a set of "live" versions. A version is live unless some
+ * other known version was written after seeing it, i.e. its `prev` (the
+ * highest stamp the writer had for that field) is at least the version's
+ * stamp. The value shown is the live version with the highest stamp; the
+ * other live versions with a different value are the conflict list.
+ *
+ * Keeping the set of undominated versions (instead of a single winner) is
+ * what makes the merge a join: union then drop dominated elements is
+ * commutative, associative and idempotent, and because domination is
+ * transitive it gives the same set whatever order revisions arrive in, so
+ * every device ends up with the same value *and* the same conflict list.
+ */
+
+#define FORMAT_VERSION 1
+#define DELETED_FIELD  "deleted"
+
+typedef struct
+{
+  JsonNode *value;   /* never NULL; JSON null means "cleared" */
+  char     *stamp;
+  char     *prev;    /* NULL when the writer had no earlier value */
+} Version;
+
+struct _LygRecord
+{
+  GObject     parent_instance;
+
+  char       *id;
+  char       *type;
+  GHashTable *fields;   /* name → GPtrArray<Version>, sorted by stamp */
+  GHashTable *pending;  /* name → JsonNode, written at the next save */
+};
+
+G_DEFINE_FINAL_TYPE (LygRecord, lyg_record, G_TYPE_OBJECT)
+G_DEFINE_QUARK (lyg-record-error-quark, lyg_record_error)
+
+static void
+version_free (Version *version)
+{
+  json_node_unref (version->value);
+  g_free (version->stamp);
+  g_free (version->prev);
+  g_free (version);
+}
+
+static Version *
+version_new (JsonNode   *value,
+             const char *stamp,
+             const char *prev)
+{
+  Version *version = g_new0 (Version, 1);
+
+  version->value = value ? json_node_ref (value) : json_node_new (JSON_NODE_NULL);
+  version->stamp = g_strdup (stamp);
+  version->prev = g_strdup (prev);
+
+  return version;
+}
+
+static Version *
+version_copy (const Version *version)
+{
+  return version_new (version->value, version->stamp, version->prev);
+}
+
+static int
+compare_versions (gconstpointer a,
+                  gconstpointer b)
+{
+  const Version *va = *(const Version * const *)a;
+  const Version *vb = *(const Version * const *)b;
+
+  return strcmp (va->stamp, vb->stamp);
+}
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return strcmp (*(char * const *) a, *(char * const *) b);
+}
+
+static GPtrArray *
+versions_new (void)
+{
+  return g_ptr_array_new_with_free_func ((GDestroyNotify) version_free);
+}
+
+static const Version *
+versions_winner (GPtrArray *versions)
+{
+  /* Sorted ascending by stamp, so the winner is last. */
+  return versions->len > 0 ? g_ptr_array_index (versions, versions->len - 1) : NULL;
+}
+
+static gboolean
+version_dominated (const Version *version,
+                   GPtrArray     *candidates)
+{
+  for (guint i = 0; i < candidates->len; i++)
+    {
+      const Version *other = g_ptr_array_index (candidates, i);
+
+      if (other->prev != NULL && strcmp (other->prev, version->stamp) >= 0)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* Union of @a and @b without dominated versions, sorted by stamp. */
+static GPtrArray *
+versions_join (GPtrArray *a,
+               GPtrArray *b)
+{
+  g_autoptr(GPtrArray) all = g_ptr_array_new ();
+  GPtrArray *out = versions_new ();
+
+  if (a != NULL)
+    for (guint i = 0; i < a->len; i++)
+      g_ptr_array_add (all, g_ptr_array_index (a, i));
+  if (b != NULL)
+    for (guint i = 0; i < b->len; i++)
+      g_ptr_array_add (all, g_ptr_array_index (b, i));
+
+  g_ptr_array_sort (all, compare_versions);
+
+  for (guint i = 0; i < all->len; i++)
+    {
+      const Version *v = g_ptr_array_index (all, i);
+
+      /* A stamp names one write by one device, so equal stamps are the same
+       * version seen twice. */
+      if (i > 0 && strcmp (v->stamp, ((Version *) g_ptr_array_index (all, i - 1))->stamp) == 0)
+        continue;
+      if (version_dominated (v, all))
+        continue;
+      g_ptr_array_add (out, version_copy (v));
+    }
+
+  return out;
+}
+
+static gboolean
+versions_equal (GPtrArray *a,
+                GPtrArray *b)
+{
+  if (a == NULL || b == NULL)
+    return (a == NULL || a->len == 0) && (b == NULL || b->len == 0);
+
+  if (a->len != b->len)
+    return FALSE;
+
+  for (guint i = 0; i < a->len; i++)
+    {
+      const Version *va = g_ptr_array_index (a, i);
+      const Version *vb = g_ptr_array_index (b, i);
+
+      if (g_strcmp0 (va->stamp, vb->stamp) != 0 ||
+          g_strcmp0 (va->prev, vb->prev) != 0 ||
+          !json_node_equal (va->value, vb->value))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+lyg_record_finalize (GObject *object)
+{
+  LygRecord *self = (LygRecord *)object;
+
+  g_clear_pointer (&self->id, g_free);
+  g_clear_pointer (&self->type, g_free);
+  g_clear_pointer (&self->fields, g_hash_table_unref);
+  g_clear_pointer (&self->pending, g_hash_table_unref);
+
+  G_OBJECT_CLASS (lyg_record_parent_class)->finalize (object);
+}
+
+static void
+lyg_record_class_init (LygRecordClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = lyg_record_finalize;
+}
+
+static void
+lyg_record_init (LygRecord *self)
+{
+  self->fields = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                        (GDestroyNotify) g_ptr_array_unref);
+  self->pending = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                         (GDestroyNotify) json_node_unref);
+}
+
+LygRecord *
+lyg_record_new_with_id (const char *type,
+                        const char *id)
+{
+  LygRecord *self;
+
+  g_return_val_if_fail (type != NULL && *type != '\0', NULL);
+  g_return_val_if_fail (lyg_uuid_is_valid (id), NULL);
+
+  self = g_object_new (LYG_TYPE_RECORD, NULL);
+  self->type = g_strdup (type);
+  self->id = g_strdup (id);
+
+  return self;
+}
+
+LygRecord *
+lyg_record_new (const char *type)
+{
+  g_autofree char *id = g_uuid_string_random ();
+
+  g_return_val_if_fail (type != NULL && *type != '\0', NULL);
+
+  return lyg_record_new_with_id (type, id);
+}
+
+LygRecord *
+lyg_record_copy (LygRecord *self)
+{
+  LygRecord *copy;
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_return_val_if_fail (LYG_IS_RECORD (self), NULL);
+
+  copy = lyg_record_new_with_id (self->type, self->id);
+
+  g_hash_table_iter_init (&iter, self->fields);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    g_hash_table_insert (copy->fields, g_strdup (key), versions_join (value, NULL));
+
+  g_hash_table_iter_init (&iter, self->pending);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    g_hash_table_insert (copy->pending, g_strdup (key), json_node_copy (value));
+
+  return copy;
+}
+
+const char *
+lyg_record_get_id (LygRecord *self)
+{
+  g_return_val_if_fail (LYG_IS_RECORD (self), NULL);
+
+  return self->id;
+}
+
+const char *
+lyg_record_get_record_type (LygRecord *self)
+{
+  g_return_val_if_fail (LYG_IS_RECORD (self), NULL);
+
+  return self->type;
+}
+
+char **
+lyg_record_list_fields (LygRecord *self)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  GHashTableIter iter;
+  gpointer key;
+
+  g_return_val_if_fail (LYG_IS_RECORD (self), NULL);
+
+  g_hash_table_iter_init (&iter, self->fields);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    if (lyg_record_get_value (self, key) != NULL)
+      g_ptr_array_add (names, g_strdup (key));
+
+  g_hash_table_iter_init (&iter, self->pending);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    if (!g_hash_table_contains (self->fields, key) && lyg_record_get_value (self, key) != NULL)
+      g_ptr_array_add (names, g_strdup (key));
+
+  g_ptr_array_sort (names, compare_strings);
+  g_ptr_array_add (names, NULL);
+
+  return (char **) g_ptr_array_free (g_steal_pointer (&names), FALSE);
+}
+
+gboolean
+lyg_record_has_field (LygRecord  *self,
+                      const char *field)
+{
+  return lyg_record_get_value (self, field) != NULL;
+}
+
+JsonNode *
+lyg_record_get_value (LygRecord  *self,
+                      const char *field)
+{
+  JsonNode *node;
+  GPtrArray *versions;
+
+  g_return_val_if_fail (LYG_IS_RECORD (self), NULL);
+  g_return_val_if_fail (field != NULL, NULL);
+
+  node = g_hash_table_lookup (self->pending, field);
+  if (node == NULL && (versions = g_hash_table_lookup (self->fields, field)))
+    {
+      const Version *winner = versions_winner (versions);
+      node = winner ? winner->value : NULL;
+    }
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return NULL;
+
+  return node;
+}
+
+const char *
+lyg_record_get_field_stamp (LygRecord  *self,
+                            const char *field)
+{
+  GPtrArray *versions;
+  const Version *winner;
+
+  g_return_val_if_fail (LYG_IS_RECORD (self), NULL);
+
+  versions = g_hash_table_lookup (self->fields, field);
+  winner = versions ? versions_winner (versions) : NULL;
+
+  return winner ? winner->stamp : NULL;
+}
+
+const char *
+lyg_record_get_string (LygRecord  *self,
+                       const char *field)
+{
+  JsonNode *node = lyg_record_get_value (self, field);
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
+      json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+
+  return json_node_get_string (node);
+}
+
+gint64
+lyg_record_get_int (LygRecord  *self,
+                    const char *field,
+                    gint64      default_value)
+{
+  JsonNode *node = lyg_record_get_value (self, field);
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
+      json_node_get_value_type (node) != G_TYPE_INT64)
+    return default_value;
+
+  return json_node_get_int (node);
+}
+
+gboolean
+lyg_record_get_boolean (LygRecord  *self,
+                        const char *field)
+{
+  JsonNode *node = lyg_record_get_value (self, field);
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
+      json_node_get_value_type (node) != G_TYPE_BOOLEAN)
+    return FALSE;
+
+  return json_node_get_boolean (node);
+}
+
+char **
+lyg_record_dup_strv (LygRecord  *self,
+                     const char *field)
+{
+  JsonNode *node = lyg_record_get_value (self, field);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  if (node != NULL && JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *array = json_node_get_array (node);
+
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        {
+          JsonNode *element = json_array_get_element (array, i);
+
+          if (JSON_NODE_HOLDS_VALUE (element) &&
+              json_node_get_value_type (element) == G_TYPE_STRING)
+            g_strv_builder_add (builder, json_node_get_string (element));
+        }
+    }
+
+  return g_strv_builder_end (builder);
+}
+
+void
+lyg_record_set_value (LygRecord  *self,
+                      const char *field,
+                      JsonNode   *value)
+{
+  g_return_if_fail (LYG_IS_RECORD (self));
+  g_return_if_fail (field != NULL && *field != '\0');
+
+  g_hash_table_insert (self->pending, g_strdup (field),
+                       value ? json_node_copy (value) : json_node_new (JSON_NODE_NULL));
+}
+
+void
+lyg_record_set_string (LygRecord  *self,
+                       const char *field,
+                       const char *value)
+{
+  g_autoptr(JsonNode) node = json_node_new (value ? JSON_NODE_VALUE : JSON_NODE_NULL);
+
+  if (value != NULL)
+    json_node_set_string (node, value);
+  lyg_record_set_value (self, field, node);
+}
+
+void
+lyg_record_set_int (LygRecord  *self,
+                    const char *field,
+                    gint64      value)
+{
+  g_autoptr(JsonNode) node = json_node_new (JSON_NODE_VALUE);
+
+  json_node_set_int (node, value);
+  lyg_record_set_value (self, field, node);
+}
+
+void
+lyg_record_set_boolean (LygRecord  *self,
+                        const char *field,
+                        gboolean    value)
+{
+  g_autoptr(JsonNode) node = json_node_new (JSON_NODE_VALUE);
+
+  json_node_set_boolean (node, value);
+  lyg_record_set_value (self, field, node);
+}
+
+void
+lyg_record_set_strv (LygRecord          *self,
+                     const char         *field,
+                     const char * const *value)
+{
+  g_autoptr(JsonNode) node = json_node_new (JSON_NODE_ARRAY);
+  JsonArray *array = json_array_new ();
+
+  for (guint i = 0; value != NULL && value[i] != NULL; i++)
+    json_array_add_string_element (array, value[i]);
+  json_node_take_array (node, array);
+  lyg_record_set_value (self, field, node);
+}
+
+void
+lyg_record_unset (LygRecord  *self,
+                  const char *field)
+{
+  lyg_record_set_value (self, field, NULL);
+}
+
+void
+lyg_record_mark_deleted (LygRecord *self)
+{
+  lyg_record_set_boolean (self, DELETED_FIELD, TRUE);
+}
+
+gboolean
+lyg_record_is_deleted (LygRecord *self)
+{
+  return lyg_record_get_boolean (self, DELETED_FIELD);
+}
+
+gboolean
+lyg_record_has_pending (LygRecord *self)
+{
+  g_return_val_if_fail (LYG_IS_RECORD (self), FALSE);
+
+  return g_hash_table_size (self->pending) > 0;
+}
+
+void
+lyg_record_discard_pending (LygRecord *self)
+{
+  g_return_if_fail (LYG_IS_RECORD (self));
+
+  g_hash_table_remove_all (self->pending);
+}
+
+void
+lyg_record_stamp_pending (LygRecord  *self,
+                          const char *stamp)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_return_if_fail (LYG_IS_RECORD (self));
+  g_return_if_fail (lyg_stamp_is_valid (stamp));
+
+  g_hash_table_iter_init (&iter, self->pending);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      GPtrArray *old = g_hash_table_lookup (self->fields, key);
+      const Version *winner = old ? versions_winner (old) : NULL;
+      GPtrArray *versions = versions_new ();
+
+      /* The writer saw every live version (the highest is the winner), so
+       * the new value supersedes them all, conflicts included. */
+      g_ptr_array_add (versions, version_new (value, stamp, winner ? winner->stamp : NULL));
+      g_hash_table_insert (self->fields, g_strdup (key), versions);
+    }
+
+  g_hash_table_remove_all (self->pending);
+}
+
+const char *
+lyg_record_get_max_stamp (LygRecord *self)
+{
+  GHashTableIter iter;
+  gpointer value;
+  const char *max = NULL;
+
+  g_return_val_if_fail (LYG_IS_RECORD (self), NULL);
+
+  g_hash_table_iter_init (&iter, self->fields);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      const Version *winner = versions_winner (value);
+
+      if (winner != NULL && g_strcmp0 (winner->stamp, max) > 0)
+        max = winner->stamp;
+    }
+
+  return max;
+}
+
+void
+lyg_conflict_free (LygConflict *conflict)
+{
+  if (conflict == NULL)
+    return;
+
+  g_free (conflict->field);
+  g_clear_pointer (&conflict->value, json_node_unref);
+  g_free (conflict->stamp);
+  g_free (conflict);
+}
+
+static GPtrArray *
+sorted_field_names (GHashTable *fields)
+{
+  GPtrArray *names = g_ptr_array_new ();
+  GHashTableIter iter;
+  gpointer key;
+
+  g_hash_table_iter_init (&iter, fields);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    g_ptr_array_add (names, key);
+  g_ptr_array_sort (names, compare_strings);
+
+  return names;
+}
+
+GPtrArray *
+lyg_record_get_conflicts (LygRecord *self)
+{
+  g_autoptr(GPtrArray) names = NULL;
+  GPtrArray *conflicts;
+
+  g_return_val_if_fail (LYG_IS_RECORD (self), NULL);
+
+  conflicts = g_ptr_array_new_with_free_func ((GDestroyNotify) lyg_conflict_free);
+  names = sorted_field_names (self->fields);
+
+  for (guint i = 0; i < names->len; i++)
+    {
+      const char *name = g_ptr_array_index (names, i);
+      GPtrArray *versions = g_hash_table_lookup (self->fields, name);
+      const Version *winner = versions_winner (versions);
+
+      for (guint j = 0; j + 1 < versions->len; j++)
+        {
+          const Version *loser = g_ptr_array_index (versions, j);
+          LygConflict *conflict;
+
+          if (json_node_equal (loser->value, winner->value))
+            continue;
+
+          conflict = g_new0 (LygConflict, 1);
+          conflict->field = g_strdup (name);
+          conflict->value = json_node_ref (loser->value);
+          conflict->stamp = g_strdup (loser->stamp);
+          g_ptr_array_add (conflicts, conflict);
+        }
+    }
+
+  return conflicts;
+}
+
+gboolean
+lyg_record_merge (LygRecord  *self,
+                  LygRecord  *other,
+                  gboolean   *changed,
+                  GError    **error)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+  gboolean did_change = FALSE;
+
+  g_return_val_if_fail (LYG_IS_RECORD (self), FALSE);
+  g_return_val_if_fail (LYG_IS_RECORD (other), FALSE);
+
+  if (!g_str_equal (self->id, other->id) || !g_str_equal (self->type, other->type))
+    {
+      g_set_error_literal (error, LYG_RECORD_ERROR, LYG_RECORD_ERROR_MISMATCH,
+                           _("Two revisions of one record disagree about what it is"));
+      return FALSE;
+    }
+
+  g_hash_table_iter_init (&iter, other->fields);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      GPtrArray *mine = g_hash_table_lookup (self->fields, key);
+      GPtrArray *joined = versions_join (mine, value);
+
+      if (versions_equal (mine, joined))
+        {
+          g_ptr_array_unref (joined);
+          continue;
+        }
+
+      did_change = TRUE;
+      g_hash_table_insert (self->fields, g_strdup (key), joined);
+    }
+
+  if (changed != NULL)
+    *changed = did_change;
+
+  return TRUE;
+}
+
+gboolean
+lyg_record_equal (LygRecord *a,
+                  LygRecord *b)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_return_val_if_fail (LYG_IS_RECORD (a), FALSE);
+  g_return_val_if_fail (LYG_IS_RECORD (b), FALSE);
+
+  if (!g_str_equal (a->id, b->id) || !g_str_equal (a->type, b->type) ||
+      g_hash_table_size (a->fields) != g_hash_table_size (b->fields))
+    return FALSE;
+
+  g_hash_table_iter_init (&iter, a->fields);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    if (!versions_equal (value, g_hash_table_lookup (b->fields, key)))
+      return FALSE;
+
+  return TRUE;
+}
+
+char *
+lyg_record_serialize (LygRecord *self,
+                      gsize     *length)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GPtrArray) names = NULL;
+
+  g_return_val_if_fail (LYG_IS_RECORD (self), NULL);
+
+  names = sorted_field_names (self->fields);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "v");
+  json_builder_add_int_value (builder, FORMAT_VERSION);
+  json_builder_set_member_name (builder, "id");
+  json_builder_add_string_value (builder, self->id);
+  json_builder_set_member_name (builder, "type");
+  json_builder_add_string_value (builder, self->type);
+  json_builder_set_member_name (builder, "f");
+  json_builder_begin_object (builder);
+  for (guint i = 0; i < names->len; i++)
+    {
+      const char *name = g_ptr_array_index (names, i);
+      GPtrArray *versions = g_hash_table_lookup (self->fields, name);
+
+      json_builder_set_member_name (builder, name);
+      json_builder_begin_array (builder);
+      for (guint j = 0; j < versions->len; j++)
+        {
+          const Version *v = g_ptr_array_index (versions, j);
+
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "v");
+          json_builder_add_value (builder, json_node_ref (v->value));
+          json_builder_set_member_name (builder, "s");
+          json_builder_add_string_value (builder, v->stamp);
+          if (v->prev != NULL)
+            {
+              json_builder_set_member_name (builder, "p");
+              json_builder_add_string_value (builder, v->prev);
+            }
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+    }
+  json_builder_end_object (builder);
+  json_builder_end_object (builder);
+
+  root = json_builder_get_root (builder);
+  json_generator_set_root (generator, root);
+
+  return json_generator_to_data (generator, length);
+}
+
+static gboolean
+parse_versions (JsonNode    *node,
+                GPtrArray  **out)
+{
+  g_autoptr(GPtrArray) versions = versions_new ();
+  JsonArray *array;
+
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    return FALSE;
+
+  array = json_node_get_array (node);
+  if (json_array_get_length (array) == 0 || json_array_get_length (array) > 1024)
+    return FALSE;
+
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *element = json_array_get_element (array, i);
+      JsonObject *object;
+      JsonNode *value;
+      const char *stamp;
+      const char *prev = NULL;
+
+      if (!JSON_NODE_HOLDS_OBJECT (element))
+        return FALSE;
+
+      object = json_node_get_object (element);
+      value = json_object_get_member (object, "v");
+      stamp = json_object_get_string_member_with_default (object, "s", NULL);
+      if (json_object_has_member (object, "p"))
+        prev = json_object_get_string_member_with_default (object, "p", NULL);
+
+      if (value == NULL || !lyg_stamp_is_valid (stamp) ||
+          (json_object_has_member (object, "p") && !lyg_stamp_is_valid (prev)) ||
+          (prev != NULL && strcmp (prev, stamp) >= 0))
+        return FALSE;
+
+      g_ptr_array_add (versions, version_new (value, stamp, prev));
+    }
+
+  /* Normalise: whatever a peer sent, keep only the undominated set. */
+  *out = versions_join (versions, NULL);
+
+  return TRUE;
+}
+
+LygRecord *
+lyg_record_deserialize (const char  *data,
+                        gssize       length,
+                        GError     **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(LygRecord) self = NULL;
+  g_autoptr(GError) local_error = NULL;
+  JsonObject *root;
+  JsonObject *fields;
+  JsonObjectIter iter;
+  const char *name;
+  JsonNode *node;
+  const char *id;
+  const char *type;
+
+  g_return_val_if_fail (data != NULL, NULL);
+
+  if (!json_parser_load_from_data (parser, data, length, &local_error) ||
+      !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+    goto invalid;
+
+  root = json_node_get_object (json_parser_get_root (parser));
+  id = json_object_get_string_member_with_default (root, "id", NULL);
+  type = json_object_get_string_member_with_default (root, "type", NULL);
+  if (json_object_get_int_member_with_default (root, "v", 0) != FORMAT_VERSION ||
+      !lyg_uuid_is_valid (id) || type == NULL || *type == '\0' ||
+      !json_object_has_member (root, "f") ||
+      !JSON_NODE_HOLDS_OBJECT (json_object_get_member (root, "f")))
+    goto invalid;
+
+  self = lyg_record_new_with_id (type, id);
+  fields = json_object_get_object_member (root, "f");
+
+  json_object_iter_init (&iter, fields);
+  while (json_object_iter_next (&iter, &name, &node))
+    {
+      GPtrArray *versions = NULL;
+
+      if (*name == '\0' || !parse_versions (node, &versions))
+        goto invalid;
+      g_hash_table_insert (self->fields, g_strdup (name), versions);
+    }
+
+  return g_steal_pointer (&self);
+
+invalid:
+  g_set_error_literal (error, LYG_RECORD_ERROR, LYG_RECORD_ERROR_INVALID,
+                       _("A record could not be read: its contents are malformed"));
+  return NULL;
+}
+
+JsonNode *
+lyg_record_to_plain_json (LygRecord *self)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(GPtrArray) names = NULL;
+  g_autoptr(GPtrArray) conflicts = NULL;
+  const char *updated;
+
+  g_return_val_if_fail (LYG_IS_RECORD (self), NULL);
+
+  names = sorted_field_names (self->fields);
+  conflicts = lyg_record_get_conflicts (self);
+  updated = lyg_record_get_max_stamp (self);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "id");
+  json_builder_add_string_value (builder, self->id);
+  json_builder_set_member_name (builder, "type");
+  json_builder_add_string_value (builder, self->type);
+  json_builder_set_member_name (builder, "deleted");
+  json_builder_add_boolean_value (builder, lyg_record_is_deleted (self));
+  if (updated != NULL)
+    {
+      g_autoptr(GDateTime) dt =
+        g_date_time_new_from_unix_utc (lyg_stamp_get_wall_ms (updated) / 1000);
+      g_autofree char *iso = g_date_time_format_iso8601 (dt);
+
+      json_builder_set_member_name (builder, "updated");
+      json_builder_add_string_value (builder, iso);
+    }
+  json_builder_set_member_name (builder, "fields");
+  json_builder_begin_object (builder);
+  for (guint i = 0; i < names->len; i++)
+    {
+      const char *name = g_ptr_array_index (names, i);
+      JsonNode *value = lyg_record_get_value (self, name);
+
+      if (value == NULL || g_str_equal (name, DELETED_FIELD))
+        continue;
+      json_builder_set_member_name (builder, name);
+      json_builder_add_value (builder, json_node_copy (value));
+    }
+  json_builder_end_object (builder);
+  json_builder_set_member_name (builder, "conflicts");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < conflicts->len; i++)
+    {
+      LygConflict *conflict = g_ptr_array_index (conflicts, i);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "field");
+      json_builder_add_string_value (builder, conflict->field);
+      json_builder_set_member_name (builder, "value");
+      json_builder_add_value (builder, json_node_copy (conflict->value));
+      json_builder_set_member_name (builder, "stamp");
+      json_builder_add_string_value (builder, conflict->stamp);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+
+  return json_builder_get_root (builder);
+}
+
+gboolean
+lyg_record_apply_plain_json (LygRecord   *self,
+                             JsonObject  *object,
+                             GError     **error)
+{
+  const LygTypeSpec *spec;
+  JsonObject *fields = object;
+  JsonObjectIter iter;
+  const char *name;
+  JsonNode *value;
+
+  g_return_val_if_fail (LYG_IS_RECORD (self), FALSE);
+  g_return_val_if_fail (object != NULL, FALSE);
+
+  spec = lyg_schema_lookup_type (self->type);
+  if (spec == NULL)
+    {
+      g_set_error (error, LYG_RECORD_ERROR, LYG_RECORD_ERROR_UNKNOWN_TYPE,
+                   _("Unknown record type “%s”"), self->type);
+      return FALSE;
+    }
+
+  if (json_object_has_member (object, "fields"))
+    {
+      if (!JSON_NODE_HOLDS_OBJECT (json_object_get_member (object, "fields")))
+        {
+          g_set_error_literal (error, LYG_RECORD_ERROR, LYG_RECORD_ERROR_INVALID,
+                               _("“fields” must be an object"));
+          return FALSE;
+        }
+      fields = json_object_get_object_member (object, "fields");
+    }
+
+  /* Check everything before changing anything. */
+  json_object_iter_init (&iter, fields);
+  while (json_object_iter_next (&iter, &name, &value))
+    {
+      const LygFieldSpec *field;
+
+      if (fields == object && (g_str_equal (name, "id") || g_str_equal (name, "type")))
+        continue;
+
+      field = lyg_schema_lookup_field (spec, name);
+      if (field == NULL)
+        {
+          g_set_error (error, LYG_RECORD_ERROR, LYG_RECORD_ERROR_UNKNOWN_FIELD,
+                       _("A %s has no field “%s”"), self->type, name);
+          return FALSE;
+        }
+      if (!lyg_schema_check_value (field, value, error))
+        return FALSE;
+    }
+
+  json_object_iter_init (&iter, fields);
+  while (json_object_iter_next (&iter, &name, &value))
+    {
+      if (fields == object && (g_str_equal (name, "id") || g_str_equal (name, "type")))
+        continue;
+      lyg_record_set_value (self, name, value);
+    }
+
+  return TRUE;
+}
