@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <sodium.h>
 #include <string.h>
 
 #include "lyg-envelope.h"
@@ -230,10 +231,28 @@ lyg_record_new_with_id (const char *type,
   return self;
 }
 
+/* A version 4 UUID from the system CSPRNG. GLib's g_uuid_string_random()
+ * draws from a per-process PRNG whose state a fork() duplicates, so two
+ * processes could mint the same ids. */
+static char *
+random_uuid (void)
+{
+  guint8 b[16];
+
+  randombytes_buf (b, sizeof b);
+  b[6] = (b[6] & 0x0f) | 0x40;
+  b[8] = (b[8] & 0x3f) | 0x80;
+
+  return g_strdup_printf ("%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-"
+                          "%02x%02x%02x%02x%02x%02x",
+                          b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7], b[8], b[9],
+                          b[10], b[11], b[12], b[13], b[14], b[15]);
+}
+
 LygRecord *
 lyg_record_new (const char *type)
 {
-  g_autofree char *id = g_uuid_string_random ();
+  g_autofree char *id = random_uuid ();
 
   g_return_val_if_fail (type != NULL && *type != '\0', NULL);
 
@@ -800,7 +819,9 @@ lyg_record_deserialize (const char  *data,
 
   g_return_val_if_fail (data != NULL, NULL);
 
+  /* json-glib accepts empty input with a NULL root. */
   if (!json_parser_load_from_data (parser, data, length, &local_error) ||
+      json_parser_get_root (parser) == NULL ||
       !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
     goto invalid;
 
