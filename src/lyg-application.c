@@ -1,0 +1,206 @@
+/* lyg-application.c
+ *
+ * Copyright 2026 The Lygte Authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "lyg-application"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "lyg-vault.h"
+
+#include "lyg-application.h"
+#include "lyg-window.h"
+
+struct _LygApplication
+{
+  AdwApplication parent_instance;
+};
+
+G_DEFINE_FINAL_TYPE (LygApplication, lyg_application, ADW_TYPE_APPLICATION)
+
+/* Which vault: $LYGTE_VAULT when set (tests, a second vault), else the
+ * default one in the user data dir.
+ */
+static char *
+dup_vault_path (void)
+{
+  const char *env = g_getenv ("LYGTE_VAULT");
+
+  if (env != NULL && *env != '\0')
+    return g_strdup (env);
+
+  return lyg_vault_default_path ();
+}
+
+static void
+on_screensaver_active_changed_cb (LygApplication *self,
+                                  GParamSpec     *pspec,
+                                  gpointer        user_data)
+{
+  gboolean active = FALSE;
+
+  g_assert (LYG_IS_APPLICATION (self));
+
+  g_object_get (self, "screensaver-active", &active, NULL);
+
+  if (active)
+    lyg_application_lock_all (self);
+}
+
+static void
+lyg_application_quit_action (GSimpleAction *action,
+                             GVariant      *parameter,
+                             gpointer       user_data)
+{
+  LygApplication *self = user_data;
+
+  g_assert (LYG_IS_APPLICATION (self));
+
+  lyg_application_lock_all (self);
+  g_application_quit (G_APPLICATION (self));
+}
+
+static void
+lyg_application_about_action (GSimpleAction *action,
+                              GVariant      *parameter,
+                              gpointer       user_data)
+{
+  static const char *developers[] = { "The Lygte Authors", NULL };
+  LygApplication *self = user_data;
+  GtkWindow *window;
+
+  g_assert (LYG_IS_APPLICATION (self));
+
+  window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  adw_show_about_window (window,
+                         "application-name", "Lygte",
+                         "application-icon", APP_ID,
+                         "developer-name", _("The Lygte Authors"),
+                         "version", PACKAGE_VERSION,
+                         "comments", _("Keep outreach notes in an encrypted vault"),
+                         "website", "https://github.com/lygte/lygte",
+                         "issue-url", "https://github.com/lygte/lygte/issues",
+                         "copyright", "© 2026 The Lygte Authors",
+                         "license-type", GTK_LICENSE_GPL_3_0,
+                         "developers", developers,
+                         /* Translators: Replace "translator-credits" with your names, one name per line */
+                         "translator-credits", _("translator-credits"),
+                         NULL);
+}
+
+static void
+lyg_application_preferences_action (GSimpleAction *action,
+                                    GVariant      *parameter,
+                                    gpointer       user_data)
+{
+  /* The preferences window comes with a later part of the app. */
+}
+
+static const GActionEntry app_actions[] = {
+  { "quit", lyg_application_quit_action },
+  { "about", lyg_application_about_action },
+  { "preferences", lyg_application_preferences_action },
+};
+
+static void
+lyg_application_startup (GApplication *app)
+{
+  LygApplication *self = LYG_APPLICATION (app);
+  static const char *quit_accels[] = { "<primary>q", NULL };
+
+  G_APPLICATION_CLASS (lyg_application_parent_class)->startup (app);
+
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
+
+  g_signal_connect (self,
+                    "notify::screensaver-active",
+                    G_CALLBACK (on_screensaver_active_changed_cb),
+                    NULL);
+}
+
+static void
+lyg_application_activate (GApplication *app)
+{
+  LygApplication *self = LYG_APPLICATION (app);
+  GtkWindow *window;
+
+  g_assert (LYG_IS_APPLICATION (self));
+
+  window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (window == NULL)
+    {
+      g_autofree char *path = dup_vault_path ();
+      g_autoptr(LygVault) vault = NULL;
+      g_autoptr(GError) error = NULL;
+
+      if (g_file_test (path, G_FILE_TEST_EXISTS))
+        vault = lyg_vault_open (path, &error);
+
+      window = GTK_WINDOW (lyg_window_new (self, vault, path));
+
+      if (error != NULL)
+        lyg_window_show_error (LYG_WINDOW (window), error);
+    }
+
+  gtk_window_present (window);
+}
+
+static void
+lyg_application_class_init (LygApplicationClass *klass)
+{
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  app_class->startup = lyg_application_startup;
+  app_class->activate = lyg_application_activate;
+}
+
+static void
+lyg_application_init (LygApplication *self)
+{
+  GAction *preferences;
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self),
+                                   app_actions,
+                                   G_N_ELEMENTS (app_actions),
+                                   self);
+
+  /* Shown in the menu, enabled once the preferences window exists. */
+  preferences = g_action_map_lookup_action (G_ACTION_MAP (self), "preferences");
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (preferences), FALSE);
+}
+
+LygApplication *
+lyg_application_new (void)
+{
+  return g_object_new (LYG_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       "resource-base-path", "/io/github/lygte/Lygte",
+                       "register-session", TRUE,
+                       NULL);
+}
+
+/**
+ * lyg_application_lock_all:
+ * @self: a #LygApplication
+ *
+ * Locks the vault of every window, as on quit or when the screen locks.
+ */
+void
+lyg_application_lock_all (LygApplication *self)
+{
+  g_return_if_fail (LYG_IS_APPLICATION (self));
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; l = l->next)
+    {
+      if (LYG_IS_WINDOW (l->data))
+        lyg_window_lock (LYG_WINDOW (l->data));
+    }
+}

@@ -1,0 +1,60 @@
+/* lyg-window-actions.c
+ *
+ * Copyright 2026 The Lygte Authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "lyg-window-actions"
+
+#include "config.h"
+
+#include "lyg-window-private.h"
+
+static void
+lyg_window_actions_lock (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *param)
+{
+  lyg_window_lock (LYG_WINDOW (widget));
+}
+
+static void
+lyg_window_actions_search (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *param)
+{
+  LygWindow *self = LYG_WINDOW (widget);
+
+  lyg_main_page_begin_search (self->main_page);
+}
+
+void
+_lyg_window_class_actions_init (LygWindowClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  gtk_widget_class_install_action (widget_class, "win.lock", NULL, lyg_window_actions_lock);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, lyg_window_actions_search);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK, "win.lock", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
+}
+
+/* Locking and searching only make sense while the main page shows an
+ * unlocked vault.
+ */
+void
+_lyg_window_actions_update (LygWindow *self)
+{
+  gboolean open;
+
+  g_assert (LYG_IS_WINDOW (self));
+
+  open = self->vault != NULL &&
+         lyg_vault_get_unlocked (self->vault) &&
+         g_strcmp0 (lyg_window_get_visible_page (self), "main") == 0;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.lock", open);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", open);
+}

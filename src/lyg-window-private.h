@@ -1,0 +1,45 @@
+/* lyg-window-private.h
+ *
+ * Copyright 2026 The Lygte Authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "lyg-create-page.h"
+#include "lyg-main-page.h"
+#include "lyg-unlock-page.h"
+#include "lyg-window.h"
+
+G_BEGIN_DECLS
+
+#define LYG_SETTINGS_SCHEMA_ID "io.github.lygte.Lygte"
+
+struct _LygWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  /* Owned */
+  LygVault             *vault;
+  char                 *path;
+  char                 *kdf_profile;
+  GSettings            *settings;
+
+  /* Idle lock */
+  gint64                last_activity;
+  guint                 idle_source;
+
+  /* Template widgets */
+  AdwToastOverlay      *toast_overlay;
+  GtkStack             *stack;
+  LygCreatePage        *create_page;
+  LygUnlockPage        *unlock_page;
+  LygMainPage          *main_page;
+  AdwStatusPage        *error_status;
+};
+
+void _lyg_window_class_actions_init (LygWindowClass *klass);
+void _lyg_window_actions_update     (LygWindow      *self);
+
+G_END_DECLS

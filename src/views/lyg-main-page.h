@@ -1,0 +1,25 @@
+/* lyg-main-page.h
+ *
+ * Copyright 2026 The Lygte Authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+#define LYG_TYPE_MAIN_PAGE (lyg_main_page_get_type ())
+
+G_DECLARE_FINAL_TYPE (LygMainPage, lyg_main_page, LYG, MAIN_PAGE, AdwBin)
+
+const char *lyg_main_page_get_section    (LygMainPage *self);
+void        lyg_main_page_set_section    (LygMainPage *self,
+                                          const char  *section);
+const char *lyg_main_page_get_search     (LygMainPage *self);
+void        lyg_main_page_begin_search   (LygMainPage *self);
+void        lyg_main_page_reset          (LygMainPage *self);
+
+G_END_DECLS
