@@ -27,6 +27,10 @@ typedef struct
   char   *updated;   /* highest stamp */
 } LygIndexEntry;
 
+/* An entry and its search text, computed from a record without touching
+ * the index, so that unlocking can prepare rows on several threads. */
+typedef struct _LygIndexRow LygIndexRow;
+
 #define LYG_TYPE_INDEX_ENTRY (lyg_index_entry_get_type ())
 #define LYG_TYPE_INDEX       (lyg_index_get_type ())
 
@@ -36,7 +40,16 @@ GType           lyg_index_entry_get_type (void) G_GNUC_CONST;
 LygIndexEntry  *lyg_index_entry_copy     (const LygIndexEntry *entry);
 void            lyg_index_entry_free     (LygIndexEntry       *entry);
 
+LygIndexRow    *lyg_index_row_new        (LygRecord           *record);
+void            lyg_index_row_free       (LygIndexRow         *row);
+gboolean        lyg_index_put_row        (LygIndex            *self,
+                                          LygIndexRow         *row,
+                                          GError             **error);
+
 LygIndex       *lyg_index_new            (GError             **error);
+LygIndex       *lyg_index_new_bulk       (GError             **error);
+gboolean        lyg_index_finish_bulk    (LygIndex            *self,
+                                          GError             **error);
 gboolean        lyg_index_begin          (LygIndex            *self,
                                           GError             **error);
 gboolean        lyg_index_commit         (LygIndex            *self,

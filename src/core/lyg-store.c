@@ -495,6 +495,7 @@ lyg_store_put_envelope (LygStore           *self,
                         GError            **error)
 {
   sqlite3_stmt *stmt;
+  gboolean own_txn;
 
   g_return_val_if_fail (LYG_IS_STORE (self), FALSE);
   g_return_val_if_fail (envelope != NULL, FALSE);
@@ -502,7 +503,10 @@ lyg_store_put_envelope (LygStore           *self,
   if (!lyg_envelope_validate (envelope, error))
     return FALSE;
 
-  if (!lyg_store_begin (self, error))
+  /* Inside a caller's transaction, its commit or rollback covers both rows;
+   * a savepoint per record would double the cost of a bulk import. */
+  own_txn = self->depth == 0;
+  if (own_txn && !lyg_store_begin (self, error))
     return FALSE;
 
   if (!(stmt = get_stmt (self, STMT_PUT_ENVELOPE, error)))
@@ -525,10 +529,11 @@ lyg_store_put_envelope (LygStore           *self,
         goto failed;
     }
 
-  return lyg_store_commit (self, error);
+  return own_txn ? lyg_store_commit (self, error) : TRUE;
 
 failed:
-  lyg_store_rollback (self);
+  if (own_txn)
+    lyg_store_rollback (self);
   return FALSE;
 }
 

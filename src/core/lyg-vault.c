@@ -345,14 +345,133 @@ open_record (GHashTable         *team_keys,
   return g_steal_pointer (&record);
 }
 
+/* Unlocking decrypts and indexes every record. Decrypting, parsing and
+ * preparing index rows runs on a pool of worker threads, in batches; the
+ * unlock thread feeds them envelopes and writes the rows into the index,
+ * which only one thread may touch. At most MAX_IN_FLIGHT batches are out
+ * at once, so memory stays bounded however large the vault is. */
+#define BATCH_SIZE     256
+#define MAX_IN_FLIGHT  8
+
 typedef struct
 {
-  GHashTable *team_keys;
-  LygIndex   *index;
-  GPtrArray  *bad;
-  GPtrArray  *stamps;
-  char       *max_stamp;
+  GPtrArray *envelopes;  /* in: LygEnvelope */
+  GPtrArray *rows;       /* out: LygIndexRow */
+  GPtrArray *bad;        /* out: LygEnvelope that failed to open */
+  char      *max_stamp;
+} Batch;
+
+typedef struct
+{
+  GHashTable   *team_keys;
+  LygIndex     *index;
+  GThreadPool  *pool;
+  GAsyncQueue  *done;
+  Batch        *filling;
+  guint         in_flight;
+  GPtrArray    *bad;
+  char         *max_stamp;
 } IndexBuild;
+
+static void
+batch_free (Batch *batch)
+{
+  g_clear_pointer (&batch->envelopes, g_ptr_array_unref);
+  g_clear_pointer (&batch->rows, g_ptr_array_unref);
+  g_clear_pointer (&batch->bad, g_ptr_array_unref);
+  g_free (batch->max_stamp);
+  g_free (batch);
+}
+
+static Batch *
+batch_new (void)
+{
+  Batch *batch = g_new0 (Batch, 1);
+
+  batch->envelopes = g_ptr_array_new_with_free_func ((GDestroyNotify) lyg_envelope_free);
+  batch->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) lyg_index_row_free);
+  batch->bad = g_ptr_array_new_with_free_func ((GDestroyNotify) lyg_envelope_free);
+
+  return batch;
+}
+
+static void
+open_batch_worker (gpointer data,
+                   gpointer user_data)
+{
+  Batch *batch = data;
+  IndexBuild *build = user_data;
+
+  for (guint i = 0; i < batch->envelopes->len; i++)
+    {
+      LygEnvelope *envelope = g_ptr_array_index (batch->envelopes, i);
+      g_autoptr(LygRecord) record = open_record (build->team_keys, envelope, NULL);
+
+      if (record == NULL)
+        {
+          g_ptr_array_add (batch->bad, lyg_envelope_copy (envelope));
+          continue;
+        }
+      if (g_strcmp0 (envelope->hlc, batch->max_stamp) > 0)
+        {
+          g_free (batch->max_stamp);
+          batch->max_stamp = g_strdup (envelope->hlc);
+        }
+      g_ptr_array_add (batch->rows, lyg_index_row_new (record));
+    }
+
+  g_async_queue_push (build->done, batch);
+}
+
+static gboolean
+write_batch (IndexBuild  *build,
+             Batch       *batch,
+             GError     **error)
+{
+  gboolean ok = TRUE;
+
+  for (guint i = 0; ok && i < batch->rows->len; i++)
+    ok = lyg_index_put_row (build->index, g_ptr_array_index (batch->rows, i), error);
+
+  for (guint i = 0; i < batch->bad->len; i++)
+    g_ptr_array_add (build->bad, lyg_envelope_copy (g_ptr_array_index (batch->bad, i)));
+
+  if (g_strcmp0 (batch->max_stamp, build->max_stamp) > 0)
+    {
+      g_free (build->max_stamp);
+      build->max_stamp = g_strdup (batch->max_stamp);
+    }
+
+  build->in_flight--;
+  batch_free (batch);
+
+  return ok;
+}
+
+static gboolean
+send_batch (IndexBuild  *build,
+            GError     **error)
+{
+  Batch *filling = g_steal_pointer (&build->filling);
+  Batch *done;
+  gboolean ok = TRUE;
+
+  if (filling == NULL || filling->envelopes->len == 0)
+    {
+      g_clear_pointer (&filling, batch_free);
+      return TRUE;
+    }
+
+  build->in_flight++;
+  g_thread_pool_push (build->pool, filling, NULL);
+
+  /* Write whatever is ready; wait only when too much is outstanding. */
+  while (ok && (done = build->in_flight >= MAX_IN_FLIGHT ? g_async_queue_pop (build->done)
+                                                         : g_async_queue_try_pop (build->done)))
+    ok = write_batch (build, done, error);
+
+  return ok;
+}
 
 static gboolean
 index_one_cb (const LygEnvelope  *envelope,
@@ -360,19 +479,50 @@ index_one_cb (const LygEnvelope  *envelope,
               GError            **error)
 {
   IndexBuild *build = user_data;
-  g_autoptr(LygRecord) record = NULL;
 
-  record = open_record (build->team_keys, envelope, NULL);
-  if (record == NULL)
+  if (build->filling == NULL)
+    build->filling = batch_new ();
+  g_ptr_array_add (build->filling->envelopes, lyg_envelope_copy (envelope));
+
+  if (build->filling->envelopes->len >= BATCH_SIZE)
+    return send_batch (build, error);
+
+  return TRUE;
+}
+
+static gboolean
+build_index (LygStore    *store,
+             IndexBuild  *build,
+             GError     **error)
+{
+  gboolean ok;
+
+  build->done = g_async_queue_new ();
+  build->pool = g_thread_pool_new (open_batch_worker, build, MAX (1, g_get_num_processors ()),
+                                   FALSE, NULL);
+
+  ok = lyg_store_foreach_envelope (store, index_one_cb, build, error) &&
+       send_batch (build, error);
+
+  /* Always collect every batch, so no worker outlives the build. */
+  while (build->in_flight > 0)
     {
-      g_ptr_array_add (build->bad, lyg_envelope_copy (envelope));
-      return TRUE;
+      Batch *done = g_async_queue_pop (build->done);
+
+      if (ok)
+        ok = write_batch (build, done, error);
+      else
+        {
+          build->in_flight--;
+          batch_free (done);
+        }
     }
 
-  if (g_strcmp0 (envelope->hlc, build->max_stamp) > 0)
-    (g_free (build->max_stamp), build->max_stamp = g_strdup (envelope->hlc));
+  g_thread_pool_free (build->pool, FALSE, TRUE);
+  g_async_queue_unref (build->done);
+  g_clear_pointer (&build->filling, batch_free);
 
-  return lyg_index_put (build->index, record, error);
+  return ok;
 }
 
 /* Everything slow in unlocking, safe to run in a worker thread while the
@@ -394,13 +544,14 @@ do_unlock (LygStore    *store,
   if (!load_team_keys (store, data->vault_key, data->team_keys, &data->active_key_id, error))
     return NULL;
 
-  if (!(data->index = lyg_index_new (error)) || !lyg_index_begin (data->index, error))
+  if (!(data->index = lyg_index_new_bulk (error)) || !lyg_index_begin (data->index, error))
     return NULL;
 
   build.team_keys = data->team_keys;
   build.index = data->index;
   build.bad = g_ptr_array_new_with_free_func ((GDestroyNotify) lyg_envelope_free);
-  ok = lyg_store_foreach_envelope (store, index_one_cb, &build, error) &&
+  ok = build_index (store, &build, error) &&
+       lyg_index_finish_bulk (data->index, error) &&
        lyg_index_commit (data->index, error);
 
   /* A row that does not decrypt was altered on disk: move it aside so the
@@ -887,45 +1038,103 @@ lyg_vault_get_record (LygVault    *self,
   return open_record (self->team_keys, envelope, error);
 }
 
-static gboolean
-save_one (LygVault   *self,
-          LygRecord  *record,
-          GError    **error)
+/* Folds in whatever is stored (a sync may have landed since the record was
+ * read), so a save never overwrites fields it did not touch, then stamps
+ * the pending changes. */
+static char *
+prepare_save (LygVault   *self,
+              LygRecord  *record,
+              GError    **error)
 {
   g_autoptr(LygEnvelope) stored = NULL;
-  g_autoptr(LygEnvelope) envelope = NULL;
   g_autoptr(GError) local_error = NULL;
-  g_autofree char *stamp = NULL;
-  g_autofree char *plain = NULL;
-  gsize plain_len = 0;
-  LygKey *key;
+  char *stamp;
 
-  /* Fold in whatever is stored (a sync may have landed since the record
-   * was read), so a save never overwrites fields it did not touch. */
   stored = lyg_store_get_envelope (self->store, lyg_record_get_id (record), &local_error);
   if (stored != NULL)
     {
       g_autoptr(LygRecord) current = open_record (self->team_keys, stored, error);
 
       if (current == NULL || !lyg_record_merge (record, current, NULL, error))
-        return FALSE;
+        return NULL;
     }
   else if (!g_error_matches (local_error, LYG_STORE_ERROR, LYG_STORE_ERROR_NOT_FOUND))
     {
       g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
+      return NULL;
     }
 
+  /* The envelope carries this device's stamp of the save, which is newer
+   * than every stamp the clock has seen. */
   stamp = lyg_hlc_now (self->clock);
   lyg_record_stamp_pending (record, stamp);
 
-  plain = lyg_record_serialize (record, &plain_len);
-  key = g_hash_table_lookup (self->team_keys, self->active_key_id);
-  envelope = lyg_envelope_seal (key, self->active_key_id, lyg_record_get_id (record), stamp,
-                                self->device_id, (const guint8 *) plain, plain_len);
+  return stamp;
+}
 
-  return lyg_store_put_envelope (self->store, envelope, TRUE, error) &&
-         lyg_index_put (self->index, record, error);
+typedef struct
+{
+  LygVault   *self;
+  GPtrArray  *records;    /* stamped records to seal */
+  GPtrArray  *stamps;     /* the stamp of each save */
+  GPtrArray  *envelopes;  /* out, same positions */
+  GPtrArray  *rows;       /* out, same positions */
+  guint       next;       /* next chunk to take, atomic */
+} SealJob;
+
+#define SEAL_CHUNK 128
+
+static void
+seal_range (SealJob *job,
+            guint    from,
+            guint    to)
+{
+  LygKey *key = g_hash_table_lookup (job->self->team_keys, job->self->active_key_id);
+
+  for (guint i = from; i < to; i++)
+    {
+      LygRecord *record = g_ptr_array_index (job->records, i);
+      g_autofree char *plain = NULL;
+      gsize plain_len = 0;
+
+      plain = lyg_record_serialize (record, &plain_len);
+      job->envelopes->pdata[i] =
+        lyg_envelope_seal (key, job->self->active_key_id, lyg_record_get_id (record),
+                           g_ptr_array_index (job->stamps, i), job->self->device_id,
+                           (const guint8 *) plain, plain_len);
+      job->rows->pdata[i] = lyg_index_row_new (record);
+    }
+}
+
+static gpointer
+seal_worker (gpointer data)
+{
+  SealJob *job = data;
+  guint chunk;
+
+  while ((chunk = g_atomic_int_add (&job->next, 1)) * SEAL_CHUNK < job->records->len)
+    seal_range (job, chunk * SEAL_CHUNK, MIN ((chunk + 1) * SEAL_CHUNK, job->records->len));
+
+  return NULL;
+}
+
+typedef struct
+{
+  LygIndex  *index;
+  GPtrArray *rows;
+  GError    *error;
+} IndexJob;
+
+static gpointer
+index_worker (gpointer data)
+{
+  IndexJob *job = data;
+
+  for (guint i = 0; i < job->rows->len; i++)
+    if (!lyg_index_put_row (job->index, g_ptr_array_index (job->rows, i), &job->error))
+      break;
+
+  return NULL;
 }
 
 gboolean
@@ -934,6 +1143,13 @@ lyg_vault_save_records (LygVault   *self,
                         GError    **error)
 {
   g_autoptr(GPtrArray) ids = NULL;
+  g_autoptr(GPtrArray) stamped = NULL;
+  g_autoptr(GPtrArray) stamps = NULL;
+  g_autoptr(GPtrArray) workers = NULL;
+  IndexJob index_job = { 0 };
+  SealJob job = { 0 };
+  GThread *index_thread;
+  gboolean ok = TRUE;
 
   g_return_val_if_fail (LYG_IS_VAULT (self), FALSE);
   g_return_val_if_fail (records != NULL, FALSE);
@@ -942,6 +1158,8 @@ lyg_vault_save_records (LygVault   *self,
     return FALSE;
 
   ids = g_ptr_array_new ();
+  stamped = g_ptr_array_new ();
+  stamps = g_ptr_array_new_with_free_func (g_free);
 
   if (!lyg_store_begin (self->store, error))
     return FALSE;
@@ -951,24 +1169,73 @@ lyg_vault_save_records (LygVault   *self,
       return FALSE;
     }
 
-  for (guint i = 0; i < records->len; i++)
+  /* Clock stamps are taken in order on this thread; sealing, which is
+   * pure CPU work on each record, runs on every core. */
+  for (guint i = 0; ok && i < records->len; i++)
     {
       LygRecord *record = g_ptr_array_index (records, i);
+      char *stamp;
 
       if (!lyg_record_has_pending (record))
         continue;
-      if (!save_one (self, record, error))
-        {
-          /* Neither the file nor the index keeps a half-saved batch. */
-          lyg_store_rollback (self->store);
-          lyg_index_rollback (self->index);
-          return FALSE;
-        }
+      stamp = prepare_save (self, record, error);
+      ok = stamp != NULL;
+      g_ptr_array_add (stamps, stamp);
+      g_ptr_array_add (stamped, record);
       g_ptr_array_add (ids, (gpointer) lyg_record_get_id (record));
     }
 
-  if (!lyg_store_commit (self->store, error))
+  job.self = self;
+  job.records = stamped;
+  job.stamps = stamps;
+  job.envelopes = g_ptr_array_new_with_free_func ((GDestroyNotify) lyg_envelope_free);
+  job.rows = g_ptr_array_new_with_free_func ((GDestroyNotify) lyg_index_row_free);
+  g_ptr_array_set_size (job.envelopes, stamped->len);
+  g_ptr_array_set_size (job.rows, stamped->len);
+
+  if (ok && stamped->len > SEAL_CHUNK)
     {
+      guint n_workers = MAX (1, g_get_num_processors ());
+
+      workers = g_ptr_array_new ();
+      for (guint i = 0; i < n_workers; i++)
+        g_ptr_array_add (workers, g_thread_new ("lyg-seal", seal_worker, &job));
+      for (guint i = 0; i < workers->len; i++)
+        g_thread_join (workers->pdata[i]);
+    }
+  else if (ok)
+    seal_range (&job, 0, stamped->len);
+
+  /* The index is its own database: it is written on a second thread while
+   * this one writes the store. */
+  index_job.index = self->index;
+  index_job.rows = job.rows;
+  index_thread = ok ? g_thread_new ("lyg-index", index_worker, &index_job) : NULL;
+
+  for (guint i = 0; ok && i < job.envelopes->len; i++)
+    ok = lyg_store_put_envelope (self->store, g_ptr_array_index (job.envelopes, i), TRUE, error);
+
+  if (index_thread != NULL)
+    g_thread_join (index_thread);
+  if (ok && index_job.error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&index_job.error));
+      ok = FALSE;
+    }
+  g_clear_error (&index_job.error);
+
+  g_ptr_array_unref (job.envelopes);
+  g_ptr_array_unref (job.rows);
+
+  if (ok && !lyg_store_commit (self->store, error))
+    {
+      lyg_index_rollback (self->index);
+      return FALSE;
+    }
+  if (!ok)
+    {
+      /* Neither the file nor the index keeps a half-saved batch. */
+      lyg_store_rollback (self->store);
       lyg_index_rollback (self->index);
       return FALSE;
     }
