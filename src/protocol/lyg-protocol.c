@@ -180,6 +180,7 @@ static gboolean
 malformed (GError     **error,
            const char  *what)
 {
+  /* Translators: %s names the part of the message that is wrong (for developers). */
   g_set_error (error, LYG_PROTOCOL_ERROR, LYG_PROTOCOL_ERROR_MALFORMED,
                _("The message was malformed (%s)"), what);
   return FALSE;
