@@ -60,6 +60,11 @@ static const Command commands[] = {
   { "search", lyg_cli_search, N_("Search names, aliases, notes and areas") },
   { "delete", lyg_cli_delete, N_("Delete record ID") },
   { "passwd", lyg_cli_passwd, N_("Change the vault passphrase") },
+  { "join", lyg_cli_join, N_("Join a team (bootstrap code, or invitation and secret)") },
+  { "invite", lyg_cli_invite, N_("Invite a device into the team (coordinators)") },
+  { "sync", lyg_cli_sync, N_("Send and receive records; prints the sync report") },
+  { "devices", lyg_cli_devices, N_("List the team’s devices (coordinators)") },
+  { "revoke", lyg_cli_revoke, N_("Remove a device from the team (coordinators)") },
 #ifdef HAVE_CLI_CATALOGUE
   { "catalogues", run_catalogues, N_("List the indicator catalogues") },
   { "score", run_score, N_("Score answers against a catalogue") },

@@ -66,4 +66,20 @@ int        lyg_cli_passwd          (LygCliOptions  *options,
                                     int             argc,
                                     char          **argv);
 
+int        lyg_cli_join            (LygCliOptions  *options,
+                                    int             argc,
+                                    char          **argv);
+int        lyg_cli_invite          (LygCliOptions  *options,
+                                    int             argc,
+                                    char          **argv);
+int        lyg_cli_sync            (LygCliOptions  *options,
+                                    int             argc,
+                                    char          **argv);
+int        lyg_cli_devices         (LygCliOptions  *options,
+                                    int             argc,
+                                    char          **argv);
+int        lyg_cli_revoke          (LygCliOptions  *options,
+                                    int             argc,
+                                    char          **argv);
+
 G_END_DECLS

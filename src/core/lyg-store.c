@@ -48,6 +48,7 @@ enum {
   STMT_OUTBOX_PEEK,
   STMT_OUTBOX_ACK,
   STMT_OUTBOX_COUNT,
+  STMT_OUTBOX_REQUEUE,
   STMT_QUARANTINE_ADD,
   STMT_QUARANTINE_COUNT,
   STMT_GET_META,
@@ -80,6 +81,9 @@ static const char *statements[N_STMTS] = {
     "(SELECT 1 FROM envelopes e WHERE e.id = ?1 AND e.hlc = ?2 AND e.device = ?3)",
   [STMT_OUTBOX_COUNT] =
     "SELECT count(*) FROM outbox",
+  [STMT_OUTBOX_REQUEUE] =
+    "INSERT INTO outbox (id, seq) SELECT id, rowid + (SELECT IFNULL (MAX (seq), 0) FROM outbox) "
+    "FROM envelopes WHERE true ON CONFLICT (id) DO NOTHING",
   [STMT_QUARANTINE_ADD] =
     "INSERT INTO quarantine (id, hlc, device, key_id, blob, reason, received) "
     "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
@@ -710,6 +714,21 @@ lyg_store_outbox_count (LygStore  *self,
   g_return_val_if_fail (LYG_IS_STORE (self), -1);
 
   return count_with (self, STMT_OUTBOX_COUNT, error);
+}
+
+/* Queues every record for pushing again, for a server that lost its data. */
+gboolean
+lyg_store_outbox_requeue_all (LygStore  *self,
+                              GError   **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (LYG_IS_STORE (self), FALSE);
+
+  if (!(stmt = get_stmt (self, STMT_OUTBOX_REQUEUE, error)))
+    return FALSE;
+
+  return step_done (self, stmt, error);
 }
 
 gboolean

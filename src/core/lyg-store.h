@@ -70,6 +70,8 @@ gboolean      lyg_store_outbox_ack       (LygStore              *self,
                                           const char            *hlc,
                                           const char            *device,
                                           GError               **error);
+gboolean      lyg_store_outbox_requeue_all (LygStore            *self,
+                                          GError               **error);
 gint64        lyg_store_outbox_count     (LygStore              *self,
                                           GError               **error);
 gboolean      lyg_store_quarantine       (LygStore              *self,

@@ -1520,6 +1520,74 @@ lyg_vault_get_secret (LygVault    *self,
   return lyg_crypto_open (self->vault_key, sealed, ad, error);
 }
 
+typedef struct
+{
+  LygVault  *self;
+  GPtrArray *resealed;
+} Reseal;
+
+static gboolean
+reseal_one_cb (const LygEnvelope  *envelope,
+               gpointer            user_data,
+               GError            **error)
+{
+  Reseal *reseal = user_data;
+  LygVault *self = reseal->self;
+  g_autoptr(LygRecord) record = NULL;
+  g_autofree char *stamp = NULL;
+  g_autofree char *plain = NULL;
+  gsize plain_len = 0;
+  LygKey *key;
+
+  if (g_strcmp0 (envelope->key_id, self->active_key_id) == 0)
+    return TRUE;
+
+  if (!(record = open_record (self->team_keys, envelope, error)))
+    return FALSE;
+
+  stamp = lyg_hlc_now (self->clock);
+  plain = lyg_record_serialize (record, &plain_len);
+  key = g_hash_table_lookup (self->team_keys, self->active_key_id);
+  g_ptr_array_add (reseal->resealed,
+                   lyg_envelope_seal (key, self->active_key_id, envelope->id, stamp,
+                                      self->device_id, (const guint8 *) plain, plain_len));
+
+  return TRUE;
+}
+
+/* After joining a team: records sealed under this device's own key are
+ * sealed again under the team key and queued, so other members can read
+ * them. The contents do not change. */
+gboolean
+lyg_vault_reseal_all (LygVault  *self,
+                      GError   **error)
+{
+  Reseal reseal = { self, NULL };
+  gboolean ok;
+
+  g_return_val_if_fail (LYG_IS_VAULT (self), FALSE);
+
+  if (!require_unlocked (self, error))
+    return FALSE;
+
+  reseal.resealed = g_ptr_array_new_with_free_func ((GDestroyNotify) lyg_envelope_free);
+  ok = lyg_store_foreach_envelope (self->store, reseal_one_cb, &reseal, error) &&
+       lyg_store_begin (self->store, error);
+  for (guint i = 0; ok && i < reseal.resealed->len; i++)
+    if (!lyg_store_put_envelope (self->store, g_ptr_array_index (reseal.resealed, i), TRUE,
+                                 error))
+      {
+        lyg_store_rollback (self->store);
+        ok = FALSE;
+      }
+  if (ok)
+    ok = lyg_store_commit (self->store, error);
+
+  g_ptr_array_unref (reseal.resealed);
+
+  return ok;
+}
+
 gboolean
 lyg_vault_destroy_keys (LygVault  *self,
                         GError   **error)

@@ -83,6 +83,8 @@ gboolean     lyg_vault_set_secret          (LygVault            *self,
 GBytes      *lyg_vault_get_secret          (LygVault            *self,
                                             const char          *name,
                                             GError             **error);
+gboolean     lyg_vault_reseal_all          (LygVault            *self,
+                                            GError             **error);
 gboolean     lyg_vault_destroy_keys        (LygVault            *self,
                                             GError             **error);
 
