@@ -95,19 +95,17 @@ static char *
 format_counts (const guint counts[LYG_N_WEIGHTS])
 {
   g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+  guint n;
 
-  if (counts[LYG_WEIGHT_STRONG] > 0)
-    g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u strong", "%u strong",
-                                                       counts[LYG_WEIGHT_STRONG]),
-                                             counts[LYG_WEIGHT_STRONG]));
-  if (counts[LYG_WEIGHT_MEDIUM] > 0)
-    g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u medium", "%u medium",
-                                                       counts[LYG_WEIGHT_MEDIUM]),
-                                             counts[LYG_WEIGHT_MEDIUM]));
-  if (counts[LYG_WEIGHT_WEAK] > 0)
-    g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u weak", "%u weak",
-                                                       counts[LYG_WEIGHT_WEAK]),
-                                             counts[LYG_WEIGHT_WEAK]));
+  if ((n = counts[LYG_WEIGHT_STRONG]) > 0)
+    g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                          "%u strong", "%u strong", n), n));
+  if ((n = counts[LYG_WEIGHT_MEDIUM]) > 0)
+    g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                          "%u medium", "%u medium", n), n));
+  if ((n = counts[LYG_WEIGHT_WEAK]) > 0)
+    g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                          "%u weak", "%u weak", n), n));
   g_ptr_array_add (parts, NULL);
 
   return g_strjoinv (", ", (char **)parts->pdata);
@@ -405,8 +403,9 @@ lyg_screening_result_dup_explanation (LygScreeningResult *self,
       guint n_present = self->n_observed + self->n_reported;
 
       if (n_present > 0)
-        g_string_append_printf (str, g_dngettext (GETTEXT_PACKAGE, "%u indicator is present.",
-                                               "%u indicators are present.", n_present),
+        g_string_append_printf (str,
+                                g_dngettext (GETTEXT_PACKAGE, "%u indicator is present.",
+                                             "%u indicators are present.", n_present),
                                 n_present);
       else
         g_string_append (str, _("No indicator is present."));
@@ -415,9 +414,9 @@ lyg_screening_result_dup_explanation (LygScreeningResult *self,
   if (self->n_unknown > 0)
     {
       g_string_append_c (str, ' ');
-      g_string_append_printf (str, g_dngettext (GETTEXT_PACKAGE, "%u indicator is still unknown.",
-                                             "%u indicators are still unknown.",
-                                             self->n_unknown),
+      g_string_append_printf (str,
+                              g_dngettext (GETTEXT_PACKAGE, "%u indicator is still unknown.",
+                                           "%u indicators are still unknown.", self->n_unknown),
                               self->n_unknown);
 
       if (!self->settled)

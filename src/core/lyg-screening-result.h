@@ -57,39 +57,39 @@ typedef struct
 
 G_DECLARE_FINAL_TYPE (LygScreeningResult, lyg_screening_result, LYG, SCREENING_RESULT, GObject)
 
-LygCatalogue               *lyg_screening_result_get_catalogue         (LygScreeningResult *self);
-const char                 *lyg_screening_result_get_profile           (LygScreeningResult *self);
-LygScreeningAnswers        *lyg_screening_result_get_answers           (LygScreeningResult *self);
-LygOutcome                  lyg_screening_result_get_outcome           (LygScreeningResult *self);
+LygCatalogue               *lyg_screening_result_get_catalogue           (LygScreeningResult *self);
+const char                 *lyg_screening_result_get_profile             (LygScreeningResult *self);
+LygScreeningAnswers        *lyg_screening_result_get_answers             (LygScreeningResult *self);
+LygOutcome                  lyg_screening_result_get_outcome             (LygScreeningResult *self);
 LygOutcome                  lyg_screening_result_get_alternative_outcome (LygScreeningResult *self);
-gboolean                    lyg_screening_result_is_settled            (LygScreeningResult *self);
-guint                       lyg_screening_result_get_n_dimensions      (LygScreeningResult *self);
-const LygDimensionResult   *lyg_screening_result_get_dimension         (LygScreeningResult *self,
-                                                                        guint               index);
-const LygDimensionResult   *lyg_screening_result_lookup_dimension      (LygScreeningResult *self,
-                                                                        const char         *id);
-guint                       lyg_screening_result_get_n_requirements    (LygScreeningResult *self);
-const LygRequirementResult *lyg_screening_result_get_requirement       (LygScreeningResult *self,
-                                                                        guint               index);
-guint                       lyg_screening_result_get_n_unknown         (LygScreeningResult *self);
-guint                       lyg_screening_result_get_n_present         (LygScreeningResult *self);
-guint                       lyg_screening_result_get_n_not_present     (LygScreeningResult *self);
-const char                 *lyg_screening_result_get_outcome_label     (LygScreeningResult *self);
-char                       *lyg_screening_result_dup_explanation       (LygScreeningResult *self,
-                                                                        const char         *lang);
-char                       *lyg_screening_result_dup_dimension_reason  (LygScreeningResult *self,
-                                                                        guint               index,
-                                                                        const char         *lang);
-const char                 *lyg_screening_result_get_next_step         (LygScreeningResult *self);
-JsonNode                   *lyg_screening_result_to_json               (LygScreeningResult *self,
-                                                                        const char         *lang);
-gboolean                    lyg_screening_result_equal                 (LygScreeningResult *a,
-                                                                        LygScreeningResult *b);
+gboolean                    lyg_screening_result_is_settled              (LygScreeningResult *self);
+guint                       lyg_screening_result_get_n_dimensions        (LygScreeningResult *self);
+const LygDimensionResult   *lyg_screening_result_get_dimension           (LygScreeningResult *self,
+                                                                          guint               index);
+const LygDimensionResult   *lyg_screening_result_lookup_dimension        (LygScreeningResult *self,
+                                                                          const char         *id);
+guint                       lyg_screening_result_get_n_requirements      (LygScreeningResult *self);
+const LygRequirementResult *lyg_screening_result_get_requirement         (LygScreeningResult *self,
+                                                                          guint               index);
+guint                       lyg_screening_result_get_n_unknown           (LygScreeningResult *self);
+guint                       lyg_screening_result_get_n_present           (LygScreeningResult *self);
+guint                       lyg_screening_result_get_n_not_present       (LygScreeningResult *self);
+const char                 *lyg_screening_result_get_outcome_label       (LygScreeningResult *self);
+char                       *lyg_screening_result_dup_explanation         (LygScreeningResult *self,
+                                                                          const char         *lang);
+char                       *lyg_screening_result_dup_dimension_reason    (LygScreeningResult *self,
+                                                                          guint              index,
+                                                                          const char         *lang);
+const char                 *lyg_screening_result_get_next_step           (LygScreeningResult *self);
+JsonNode                   *lyg_screening_result_to_json                 (LygScreeningResult *self,
+                                                                          const char         *lang);
+gboolean                    lyg_screening_result_equal                   (LygScreeningResult *a,
+                                                                          LygScreeningResult *b);
 
-const char                 *lyg_screening_get_disclaimer               (void);
-const char                 *lyg_outcome_to_string                      (LygOutcome          outcome);
-gboolean                    lyg_outcome_from_string                    (const char         *str,
-                                                                        LygOutcome         *outcome);
-gboolean                    lyg_outcome_is_positive                    (LygOutcome          outcome);
+const char                 *lyg_screening_get_disclaimer (void);
+const char                 *lyg_outcome_to_string        (LygOutcome          outcome);
+gboolean                    lyg_outcome_from_string      (const char         *str,
+                                                          LygOutcome         *outcome);
+gboolean                    lyg_outcome_is_positive      (LygOutcome          outcome);
 
 G_END_DECLS

@@ -287,7 +287,8 @@ test_data_delphi (void)
 static void
 test_data_no_sexual_delphi (void)
 {
-  g_autoptr(GPtrArray) all = lyg_catalogue_set_list (lyg_catalogue_set_get_shipped (), TRUE);
+  LygCatalogueSet *set = lyg_catalogue_set_get_shipped ();
+  g_autoptr(GPtrArray) all = lyg_catalogue_set_list (set, TRUE);
 
   /* The Delphi sexual-exploitation lists could not be obtained reliably:
    * nothing weighted may be shipped for a sexual profile. */
@@ -305,11 +306,11 @@ test_data_no_sexual_delphi (void)
 
   /* Sexual exploitation is screened with the Danish list and the common
    * signs until then. */
-  g_assert_true (lyg_catalogue_has_profile (lyg_catalogue_set_lookup (lyg_catalogue_set_get_shipped (),
-                                                                      "dk-assessment", 1, NULL),
+  g_assert_true (lyg_catalogue_has_profile (lyg_catalogue_set_lookup (set, "dk-assessment", 1,
+                                                                      NULL),
                                             "adult-sexual"));
-  g_assert_true (lyg_catalogue_has_profile (lyg_catalogue_set_lookup (lyg_catalogue_set_get_shipped (),
-                                                                      "cmm-common-signs", 1, NULL),
+  g_assert_true (lyg_catalogue_has_profile (lyg_catalogue_set_lookup (set, "cmm-common-signs", 1,
+                                                                      NULL),
                                             "child-sexual"));
 }
 

@@ -286,8 +286,8 @@ rule_catalogue (void)
   json_parser_load_from_data (parser, g_bytes_get_data (bytes, NULL),
                               g_bytes_get_size (bytes), &error);
   g_assert_no_error (error);
-  shipped_rule = json_object_get_object_member (json_node_get_object (json_parser_get_root (parser)),
-                                                "rule");
+  shipped_rule = json_node_get_object (json_parser_get_root (parser));
+  shipped_rule = json_object_get_object_member (shipped_rule, "rule");
 
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "format");
@@ -1260,7 +1260,8 @@ main (int   argc,
   g_test_add_func ("/lyg/screening/dimension/near-miss/medium-and-two-weak",
                    test_dimension_medium_and_two_weak);
   g_test_add_func ("/lyg/screening/dimension/near-miss/two-weak", test_dimension_two_weak);
-  g_test_add_func ("/lyg/screening/dimension/near-miss/single", test_dimension_single_medium_or_weak);
+  g_test_add_func ("/lyg/screening/dimension/near-miss/single",
+                   test_dimension_single_medium_or_weak);
   g_test_add_func ("/lyg/screening/dimension/reported-counts", test_dimension_reported_counts);
   g_test_add_func ("/lyg/screening/dimension/not-present-does-not-count",
                    test_dimension_not_present_does_not_count);
