@@ -50,6 +50,7 @@ struct _LygRecord
   char       *type;
   GHashTable *fields;   /* name → GPtrArray<Version>, sorted by stamp */
   GHashTable *pending;  /* name → JsonNode, written at the next save */
+  gboolean    is_new;   /* made by lyg_record_new() and never stamped */
 };
 
 G_DEFINE_FINAL_TYPE (LygRecord, lyg_record, G_TYPE_OBJECT)
@@ -254,10 +255,22 @@ LygRecord *
 lyg_record_new (const char *type)
 {
   g_autofree char *id = random_uuid ();
+  LygRecord *self;
 
   g_return_val_if_fail (type != NULL && *type != '\0', NULL);
 
-  return lyg_record_new_with_id (type, id);
+  self = lyg_record_new_with_id (type, id);
+  self->is_new = TRUE;
+
+  return self;
+}
+
+gboolean
+lyg_record_is_new (LygRecord *self)
+{
+  g_return_val_if_fail (LYG_IS_RECORD (self), FALSE);
+
+  return self->is_new;
 }
 
 LygRecord *
@@ -551,6 +564,7 @@ lyg_record_stamp_pending (LygRecord  *self,
     }
 
   g_hash_table_remove_all (self->pending);
+  self->is_new = FALSE;
 }
 
 const char *

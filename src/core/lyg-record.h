@@ -78,6 +78,7 @@ void         lyg_record_unset            (LygRecord    *self,
                                           const char   *field);
 void         lyg_record_mark_deleted     (LygRecord    *self);
 gboolean     lyg_record_is_deleted       (LygRecord    *self);
+gboolean     lyg_record_is_new           (LygRecord    *self);
 gboolean     lyg_record_has_pending      (LygRecord    *self);
 void         lyg_record_discard_pending  (LygRecord    *self);
 void         lyg_record_stamp_pending    (LygRecord    *self,

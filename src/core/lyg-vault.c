@@ -1050,7 +1050,12 @@ prepare_save (LygVault   *self,
   g_autoptr(GError) local_error = NULL;
   char *stamp;
 
-  stored = lyg_store_get_envelope (self->store, lyg_record_get_id (record), &local_error);
+  /* A record made here and never saved has a fresh random id: nothing
+   * can be stored under it, so skip the lookup (it matters for imports). */
+  if (lyg_record_is_new (record))
+    stored = NULL;
+  else
+    stored = lyg_store_get_envelope (self->store, lyg_record_get_id (record), &local_error);
   if (stored != NULL)
     {
       g_autoptr(LygRecord) current = open_record (self->team_keys, stored, error);
@@ -1058,7 +1063,8 @@ prepare_save (LygVault   *self,
       if (current == NULL || !lyg_record_merge (record, current, NULL, error))
         return NULL;
     }
-  else if (!g_error_matches (local_error, LYG_STORE_ERROR, LYG_STORE_ERROR_NOT_FOUND))
+  else if (local_error != NULL &&
+           !g_error_matches (local_error, LYG_STORE_ERROR, LYG_STORE_ERROR_NOT_FOUND))
     {
       g_propagate_error (error, g_steal_pointer (&local_error));
       return NULL;
@@ -1072,6 +1078,14 @@ prepare_save (LygVault   *self,
   return stamp;
 }
 
+/* Saving many records (an import, a first sync) is a pipeline: stamps are
+ * taken in order on the calling thread; sealing, which is pure CPU work on
+ * each record, runs on every core one window ahead of the calling thread,
+ * which writes the sealed window to the store; and the index, a database
+ * of its own, is written by a third thread from a queue. */
+#define SEAL_CHUNK   64
+#define SEAL_WINDOW  2048
+
 typedef struct
 {
   LygVault   *self;
@@ -1079,10 +1093,10 @@ typedef struct
   GPtrArray  *stamps;     /* the stamp of each save */
   GPtrArray  *envelopes;  /* out, same positions */
   GPtrArray  *rows;       /* out, same positions */
+  guint       from;       /* the window being sealed */
+  guint       to;
   guint       next;       /* next chunk to take, atomic */
 } SealJob;
-
-#define SEAL_CHUNK 128
 
 static void
 seal_range (SealJob *job,
@@ -1112,29 +1126,85 @@ seal_worker (gpointer data)
   SealJob *job = data;
   guint chunk;
 
-  while ((chunk = g_atomic_int_add (&job->next, 1)) * SEAL_CHUNK < job->records->len)
-    seal_range (job, chunk * SEAL_CHUNK, MIN ((chunk + 1) * SEAL_CHUNK, job->records->len));
+  while ((chunk = g_atomic_int_add (&job->next, 1)) * SEAL_CHUNK < job->to - job->from)
+    seal_range (job, job->from + chunk * SEAL_CHUNK,
+                MIN (job->from + (chunk + 1) * SEAL_CHUNK, job->to));
 
   return NULL;
 }
 
+static GPtrArray *
+start_sealing (SealJob *job,
+               guint    from,
+               guint    to)
+{
+  GPtrArray *threads = g_ptr_array_new ();
+  guint n_workers = MAX (1, g_get_num_processors ());
+
+  job->from = from;
+  job->to = to;
+  job->next = 0;
+
+  if (to - from <= SEAL_CHUNK)
+    seal_range (job, from, to);
+  else
+    for (guint i = 0; i < n_workers; i++)
+      g_ptr_array_add (threads, g_thread_new ("lyg-seal", seal_worker, job));
+
+  return threads;
+}
+
+static void
+finish_sealing (GPtrArray *threads)
+{
+  for (guint i = 0; i < threads->len; i++)
+    g_thread_join (threads->pdata[i]);
+  g_ptr_array_unref (threads);
+}
+
 typedef struct
 {
-  LygIndex  *index;
-  GPtrArray *rows;
-  GError    *error;
+  LygIndex    *index;
+  GPtrArray   *rows;
+  GAsyncQueue *windows;   /* of GUINT_TO_POINTER (end of window + 1); 1 ends */
+  GError      *error;
 } IndexJob;
 
 static gpointer
 index_worker (gpointer data)
 {
   IndexJob *job = data;
+  guint from = 0;
+  guint to;
 
-  for (guint i = 0; i < job->rows->len; i++)
-    if (!lyg_index_put_row (job->index, g_ptr_array_index (job->rows, i), &job->error))
-      break;
+  /* Drains the queue even after an error, so the producer never blocks. */
+  while ((to = GPOINTER_TO_UINT (g_async_queue_pop (job->windows)) - 1) > 0)
+    {
+      for (guint i = from; i < to && job->error == NULL; i++)
+        lyg_index_put_row (job->index, g_ptr_array_index (job->rows, i), &job->error);
+      from = to;
+    }
 
   return NULL;
+}
+
+static gboolean
+write_window (LygVault   *self,
+              SealJob    *job,
+              IndexJob   *index_job,
+              guint       from,
+              guint       to,
+              GError    **error)
+{
+  /* The index thread may take this window now: its rows are sealed. */
+  g_async_queue_push (index_job->windows, GUINT_TO_POINTER (to + 1));
+
+  for (guint i = from; i < to; i++)
+    if (!lyg_store_put_envelope (self->store, g_ptr_array_index (job->envelopes, i), TRUE,
+                                 error))
+      return FALSE;
+
+  return TRUE;
 }
 
 gboolean
@@ -1145,10 +1215,9 @@ lyg_vault_save_records (LygVault   *self,
   g_autoptr(GPtrArray) ids = NULL;
   g_autoptr(GPtrArray) stamped = NULL;
   g_autoptr(GPtrArray) stamps = NULL;
-  g_autoptr(GPtrArray) workers = NULL;
   IndexJob index_job = { 0 };
   SealJob job = { 0 };
-  GThread *index_thread;
+  GThread *index_thread = NULL;
   gboolean ok = TRUE;
 
   g_return_val_if_fail (LYG_IS_VAULT (self), FALSE);
@@ -1169,8 +1238,6 @@ lyg_vault_save_records (LygVault   *self,
       return FALSE;
     }
 
-  /* Clock stamps are taken in order on this thread; sealing, which is
-   * pure CPU work on each record, runs on every core. */
   for (guint i = 0; ok && i < records->len; i++)
     {
       LygRecord *record = g_ptr_array_index (records, i);
@@ -1193,30 +1260,36 @@ lyg_vault_save_records (LygVault   *self,
   g_ptr_array_set_size (job.envelopes, stamped->len);
   g_ptr_array_set_size (job.rows, stamped->len);
 
-  if (ok && stamped->len > SEAL_CHUNK)
-    {
-      guint n_workers = MAX (1, g_get_num_processors ());
-
-      workers = g_ptr_array_new ();
-      for (guint i = 0; i < n_workers; i++)
-        g_ptr_array_add (workers, g_thread_new ("lyg-seal", seal_worker, &job));
-      for (guint i = 0; i < workers->len; i++)
-        g_thread_join (workers->pdata[i]);
-    }
-  else if (ok)
-    seal_range (&job, 0, stamped->len);
-
-  /* The index is its own database: it is written on a second thread while
-   * this one writes the store. */
   index_job.index = self->index;
   index_job.rows = job.rows;
-  index_thread = ok ? g_thread_new ("lyg-index", index_worker, &index_job) : NULL;
+  index_job.windows = g_async_queue_new ();
+  if (ok)
+    index_thread = g_thread_new ("lyg-index", index_worker, &index_job);
 
-  for (guint i = 0; ok && i < job.envelopes->len; i++)
-    ok = lyg_store_put_envelope (self->store, g_ptr_array_index (job.envelopes, i), TRUE, error);
+  /* Seal window k + 1 while window k is written. */
+  if (ok && stamped->len > 0)
+    {
+      GPtrArray *sealing = start_sealing (&job, 0, MIN (SEAL_WINDOW, stamped->len));
+
+      while (sealing != NULL)
+        {
+          guint from = job.from, to = job.to;
+
+          finish_sealing (sealing);
+          sealing = NULL;
+          if (to < stamped->len)
+            sealing = start_sealing (&job, to, MIN (to + SEAL_WINDOW, stamped->len));
+          if (ok)
+            ok = write_window (self, &job, &index_job, from, to, error);
+        }
+    }
 
   if (index_thread != NULL)
-    g_thread_join (index_thread);
+    {
+      g_async_queue_push (index_job.windows, GUINT_TO_POINTER (1));
+      g_thread_join (index_thread);
+    }
+  g_async_queue_unref (index_job.windows);
   if (ok && index_job.error != NULL)
     {
       g_propagate_error (error, g_steal_pointer (&index_job.error));
