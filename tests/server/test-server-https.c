@@ -1444,6 +1444,7 @@ test_fuzz (Fixture       *f,
             }
             break;
           case 6:
+            g_clear_pointer (&authorization, g_free);
             if (token != NULL)
               {
                 g_autofree char *mutated = mutate_text (rand, token, "0123456789abcdefABCDEF ");

@@ -713,6 +713,7 @@ test_admin_commands (void)
   g_autofree char *code = NULL;
   g_autofree char *invite_out = NULL;
   g_autofree char *invite_code = NULL;
+  g_autofree char *normal = NULL;
   g_autofree char *devices_out = NULL;
   g_autofree char *token = NULL;
   g_autoptr(LygServerSqlite) storage = NULL;
@@ -726,7 +727,9 @@ test_admin_commands (void)
   pin = field (out, "pin");
   code = field (out, "bootstrap-code");
   g_assert_true (lyg_protocol_pin_is_valid (pin));
-  g_assert_nonnull (lyg_protocol_normalize_code (code));
+  g_clear_pointer (&normal, g_free);
+  normal = lyg_protocol_normalize_code (code);
+  g_assert_nonnull (normal);
   g_assert_true (g_file_test (db_path, G_FILE_TEST_EXISTS));
   g_clear_pointer (&out, g_free);
 
@@ -743,7 +746,9 @@ test_admin_commands (void)
   invite_out = run (dir, &status, "invite", "--name", "Bo", "--role", "worker", "--ttl", "600", NULL);
   g_assert_true (g_spawn_check_wait_status (status, NULL));
   invite_code = field (invite_out, "code");
-  g_assert_nonnull (lyg_protocol_normalize_code (invite_code));
+  g_clear_pointer (&normal, g_free);
+  normal = lyg_protocol_normalize_code (invite_code);
+  g_assert_nonnull (normal);
 
   out = run (dir, &status, "invite", "--role", "boss", "--name", "x", NULL);
   g_assert_false (g_spawn_check_wait_status (status, NULL));
