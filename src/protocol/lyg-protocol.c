@@ -811,7 +811,8 @@ lyg_protocol_build_push (GPtrArray *envelopes)
   object = json_object_new ();
   array = json_array_sized_new (envelopes->len);
   for (guint i = 0; i < envelopes->len; i++)
-    json_array_add_element (array, lyg_protocol_envelope_to_json (g_ptr_array_index (envelopes, i), -1));
+    json_array_add_element (array,
+                            lyg_protocol_envelope_to_json (g_ptr_array_index (envelopes, i), -1));
   json_object_set_array_member (object, "envelopes", array);
 
   return object_to_bytes (object);
@@ -1179,7 +1180,8 @@ lyg_protocol_parse_invite_request (GBytes  *body,
 
   if (!get_string (object, "name", TRUE, LYG_PROTOCOL_MAX_NAME * 4, &name, error) ||
       !get_role (object, "role", FALSE, &role, error) ||
-      !get_int (object, "ttl", FALSE, LYG_PROTOCOL_MIN_TTL, LYG_PROTOCOL_MAX_TTL, NULL, &ttl, error))
+      !get_int (object, "ttl", FALSE, LYG_PROTOCOL_MIN_TTL, LYG_PROTOCOL_MAX_TTL,
+                NULL, &ttl, error))
     return NULL;
 
   if (!name_is_valid (name, FALSE))

@@ -367,13 +367,14 @@ lyg_server_sqlite_pull (LygServerStorage  *storage,
 {
   LygServerSqlite *self = LYG_SERVER_SQLITE (storage);
   g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->mutex);
-  g_autoptr(GPtrArray) result = g_ptr_array_new_with_free_func ((GDestroyNotify) lyg_stored_envelope_free);
+  g_autoptr(GPtrArray) result = NULL;
   sqlite3_stmt *s = stmt (self, STMT_PULL);
   gboolean has_more = FALSE;
   gsize total = 0;
   gint64 new_head;
   int rc;
 
+  result = g_ptr_array_new_with_free_func ((GDestroyNotify) lyg_stored_envelope_free);
   sqlite3_bind_int64 (s, 1, since);
   sqlite3_bind_int64 (s, 2, (gint64) limit + 1);
 
@@ -592,9 +593,11 @@ lyg_server_sqlite_list_devices (LygServerStorage  *storage,
 {
   LygServerSqlite *self = LYG_SERVER_SQLITE (storage);
   g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->mutex);
-  g_autoptr(GPtrArray) devices = g_ptr_array_new_with_free_func ((GDestroyNotify) lyg_device_info_free);
+  g_autoptr(GPtrArray) devices = NULL;
   sqlite3_stmt *s = stmt (self, STMT_LIST_DEVICES);
   int rc;
+
+  devices = g_ptr_array_new_with_free_func ((GDestroyNotify) lyg_device_info_free);
 
   while ((rc = sqlite3_step (s)) == SQLITE_ROW)
     g_ptr_array_add (devices, device_from_row (s));

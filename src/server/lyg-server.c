@@ -522,7 +522,8 @@ on_message_got_headers_cb (SoupServerMessage *msg,
         {
           if (count == self->limits.enroll_per_minute + 1)
             {
-              g_message ("Enrollment attempts from %s are being rate limited", client_address (msg));
+              g_message ("Enrollment attempts from %s are being rate limited",
+                         client_address (msg));
               audit (self, msg, "rate_limited", NULL, "enroll");
             }
           refuse_early (msg, LYG_PROTOCOL_ERROR_RATE_LIMITED, NULL);
