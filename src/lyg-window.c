@@ -230,6 +230,27 @@ on_unlock_page_unlocked_cb (LygWindow     *self,
   show_page (self, "main");
 }
 
+/* Dialogs over the window (about, shortcuts, later record editors) must
+ * not stay on screen while the vault is locked.
+ */
+static void
+close_transient_windows (LygWindow *self)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  g_autoptr(GPtrArray) transients = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (gtk_window_get_transient_for (window) == GTK_WINDOW (self))
+        g_ptr_array_add (transients, g_steal_pointer (&window));
+    }
+
+  for (guint i = 0; i < transients->len; i++)
+    gtk_window_close (g_ptr_array_index (transients, i));
+}
+
 static void
 save_window_state (LygWindow *self)
 {
@@ -577,6 +598,7 @@ lyg_window_lock (LygWindow *self)
     return;
 
   /* Hide the records before anything else, then drop them and the keys. */
+  close_transient_windows (self);
   show_page (self, "unlock");
   lyg_main_page_reset (self->main_page);
   lyg_vault_lock (self->vault);

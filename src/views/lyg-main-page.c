@@ -278,11 +278,12 @@ lyg_main_page_set_section (LygMainPage *self,
   if ((row = find_row (self, section)) && gtk_list_box_get_selected_row (self->sidebar) != row)
     gtk_list_box_select_row (self->sidebar, row);
 
+  adw_window_title_set_title (self->content_title, title);
+
   if (g_strcmp0 (section, lyg_main_page_get_section (self)) == 0)
     return;
 
   adw_view_stack_set_visible_child_name (self->content_stack, section);
-  adw_window_title_set_title (self->content_title, title);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SECTION]);
 }
