@@ -89,6 +89,10 @@ struct _LygIndex
   sqlite3      *db;
   sqlite3_stmt *stmts[N_STMTS];
   gboolean      bulk;
+
+  /* Held by readers and by lyg_index_put_rows(), which a background
+   * thread uses to catch up after a bulk import. */
+  GMutex        lock;
 };
 
 G_DEFINE_FINAL_TYPE (LygIndex, lyg_index, G_TYPE_OBJECT)
@@ -373,6 +377,7 @@ static void
 lyg_index_finalize (GObject *object)
 {
   close_db (LYG_INDEX (object));
+  g_mutex_clear (&LYG_INDEX (object)->lock);
 
   G_OBJECT_CLASS (lyg_index_parent_class)->finalize (object);
 }
@@ -388,6 +393,7 @@ lyg_index_class_init (LygIndexClass *klass)
 static void
 lyg_index_init (LygIndex *self)
 {
+  g_mutex_init (&self->lock);
 }
 
 static LygIndex *
@@ -424,6 +430,29 @@ LygIndex *
 lyg_index_new_bulk (GError **error)
 {
   return index_new (TRUE, error);
+}
+
+/* For adding many new records to a live index (an import): drops the
+ * lookup indexes until lyg_index_finish_bulk(). Rows must be new. */
+gboolean
+lyg_index_start_bulk (LygIndex  *self,
+                      GError   **error)
+{
+  g_return_val_if_fail (LYG_IS_INDEX (self), FALSE);
+  g_return_val_if_fail (!self->bulk, FALSE);
+
+  for (guint i = 0; i < N_STMTS; i++)
+    g_clear_pointer (&self->stmts[i], sqlite3_finalize);
+
+  if (sqlite3_exec (self->db, "DROP INDEX entries_id; DROP INDEX entries_type;"
+                    "DROP INDEX entries_person;", NULL, NULL, NULL) != SQLITE_OK)
+    {
+      set_error (self, error);
+      return FALSE;
+    }
+  self->bulk = TRUE;
+
+  return TRUE;
 }
 
 gboolean
@@ -647,8 +676,8 @@ lyg_index_put (LygIndex   *self,
   return ok;
 }
 
-LygIndexEntry *
-lyg_index_lookup (LygIndex   *self,
+static LygIndexEntry *
+lookup_unlocked (LygIndex   *self,
                   const char *id)
 {
   sqlite3_stmt *stmt;
@@ -667,8 +696,8 @@ lyg_index_lookup (LygIndex   *self,
   return entry;
 }
 
-GPtrArray *
-lyg_index_list (LygIndex    *self,
+static GPtrArray *
+list_unlocked (LygIndex    *self,
                 const char  *type,
                 GError     **error)
 {
@@ -684,8 +713,8 @@ lyg_index_list (LygIndex    *self,
   return collect (self, stmt, error);
 }
 
-GPtrArray *
-lyg_index_list_for_person (LygIndex    *self,
+static GPtrArray *
+list_for_person_unlocked (LygIndex    *self,
                            const char  *person_id,
                            GError     **error)
 {
@@ -737,8 +766,8 @@ build_match (const char *query)
   return g_string_free (match, FALSE);
 }
 
-GPtrArray *
-lyg_index_search (LygIndex    *self,
+static GPtrArray *
+search_unlocked (LygIndex    *self,
                   const char  *query,
                   const char  *type,
                   guint        limit,
@@ -753,7 +782,7 @@ lyg_index_search (LygIndex    *self,
 
   match = build_match (query);
   if (*match == '\0')
-    return lyg_index_list (self, type, error);
+    return list_unlocked (self, type, error);
 
   if (!(stmt = get_stmt (self, STMT_SEARCH, error)))
     return NULL;
@@ -771,8 +800,8 @@ lyg_index_search (LygIndex    *self,
   return hits;
 }
 
-guint
-lyg_index_count (LygIndex   *self,
+static guint
+count_unlocked (LygIndex   *self,
                  const char *type)
 {
   sqlite3_stmt *stmt;
@@ -791,10 +820,127 @@ lyg_index_count (LygIndex   *self,
   return n;
 }
 
+LygIndexEntry *
+lyg_index_lookup (LygIndex   *self,
+                  const char *id)
+{
+  LygIndexEntry *entry;
+
+  g_return_val_if_fail (LYG_IS_INDEX (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  g_mutex_lock (&self->lock);
+  entry = lookup_unlocked (self, id);
+  g_mutex_unlock (&self->lock);
+
+  return entry;
+}
+
+GPtrArray *
+lyg_index_list (LygIndex    *self,
+                const char  *type,
+                GError     **error)
+{
+  GPtrArray *out;
+
+  g_return_val_if_fail (LYG_IS_INDEX (self), NULL);
+
+  g_mutex_lock (&self->lock);
+  out = list_unlocked (self, type, error);
+  g_mutex_unlock (&self->lock);
+
+  return out;
+}
+
+GPtrArray *
+lyg_index_list_for_person (LygIndex    *self,
+                           const char  *person_id,
+                           GError     **error)
+{
+  GPtrArray *out;
+
+  g_return_val_if_fail (LYG_IS_INDEX (self), NULL);
+  g_return_val_if_fail (person_id != NULL, NULL);
+
+  g_mutex_lock (&self->lock);
+  out = list_for_person_unlocked (self, person_id, error);
+  g_mutex_unlock (&self->lock);
+
+  return out;
+}
+
+GPtrArray *
+lyg_index_search (LygIndex    *self,
+                  const char  *query,
+                  const char  *type,
+                  guint        limit,
+                  GError     **error)
+{
+  GPtrArray *out;
+
+  g_return_val_if_fail (LYG_IS_INDEX (self), NULL);
+  g_return_val_if_fail (query != NULL, NULL);
+
+  g_mutex_lock (&self->lock);
+  out = search_unlocked (self, query, type, limit, error);
+  g_mutex_unlock (&self->lock);
+
+  return out;
+}
+
+guint
+lyg_index_count (LygIndex   *self,
+                 const char *type)
+{
+  guint n;
+
+  g_return_val_if_fail (LYG_IS_INDEX (self), 0);
+
+  g_mutex_lock (&self->lock);
+  n = count_unlocked (self, type);
+  g_mutex_unlock (&self->lock);
+
+  return n;
+}
+
+/* Adds rows in one transaction under the lock, leaving entries that exist
+ * alone: those were saved after the rows were made, so they are newer. */
+gboolean
+lyg_index_put_rows (LygIndex     *self,
+                    GPtrArray    *rows,
+                    guint         from,
+                    guint         to,
+                    GError      **error)
+{
+  gboolean ok;
+
+  g_return_val_if_fail (LYG_IS_INDEX (self), FALSE);
+  g_return_val_if_fail (rows != NULL && to <= rows->len, FALSE);
+
+  g_mutex_lock (&self->lock);
+  ok = lyg_index_begin (self, error);
+  for (guint i = from; ok && i < to; i++)
+    {
+      LygIndexRow *row = g_ptr_array_index (rows, i);
+
+      if (find_row (self, row->entry.id) == 0)
+        ok = lyg_index_put_row (self, row, error);
+    }
+  if (ok)
+    ok = lyg_index_commit (self, error);
+  else
+    lyg_index_rollback (self);
+  g_mutex_unlock (&self->lock);
+
+  return ok;
+}
+
 void
 lyg_index_clear (LygIndex *self)
 {
   g_return_if_fail (LYG_IS_INDEX (self));
 
+  g_mutex_lock (&self->lock);
   close_db (self);
+  g_mutex_unlock (&self->lock);
 }

@@ -46,8 +46,16 @@ gboolean        lyg_index_put_row        (LygIndex            *self,
                                           LygIndexRow         *row,
                                           GError             **error);
 
+gboolean        lyg_index_put_rows       (LygIndex            *self,
+                                          GPtrArray           *rows,
+                                          guint                from,
+                                          guint                to,
+                                          GError             **error);
+
 LygIndex       *lyg_index_new            (GError             **error);
 LygIndex       *lyg_index_new_bulk       (GError             **error);
+gboolean        lyg_index_start_bulk     (LygIndex            *self,
+                                          GError             **error);
 gboolean        lyg_index_finish_bulk    (LygIndex            *self,
                                           GError             **error);
 gboolean        lyg_index_begin          (LygIndex            *self,

@@ -20,17 +20,17 @@
 #define APPLICATION_ID 0x4c594754
 
 /* Only what must be plain for storage and sync lives here: sealed
- * envelopes, the outbox, the quarantine and the header (DESIGN §5).
+ * envelopes, the outbox, the quarantine and the header (DESIGN §5). The
+ * outbox is a flag on the envelope row with a partial index, so a save
+ * writes one row, not two: that halves the cost of a bulk import.
  * Each step migrates from version N to N + 1.
  */
 static const char *migrations[] = {
   /* 0 → 1 */
   "CREATE TABLE meta (key TEXT PRIMARY KEY, value BLOB NOT NULL) WITHOUT ROWID;"
   "CREATE TABLE envelopes (id TEXT PRIMARY KEY, hlc TEXT NOT NULL, device TEXT NOT NULL,"
-  "                        key_id TEXT NOT NULL, blob BLOB NOT NULL);"
-  "CREATE TABLE outbox (id TEXT PRIMARY KEY REFERENCES envelopes (id) ON DELETE CASCADE,"
-  "                     seq INTEGER NOT NULL);"
-  "CREATE INDEX outbox_seq ON outbox (seq);"
+  "                        key_id TEXT NOT NULL, blob BLOB NOT NULL, pending INTEGER);"
+  "CREATE INDEX outbox ON envelopes (hlc) WHERE pending IS NOT NULL;"
   "CREATE TABLE quarantine (n INTEGER PRIMARY KEY, id TEXT, hlc TEXT, device TEXT,"
   "                         key_id TEXT, blob BLOB, reason TEXT NOT NULL,"
   "                         received INTEGER NOT NULL);",
@@ -44,7 +44,6 @@ enum {
   STMT_DELETE_ENVELOPE,
   STMT_ALL_ENVELOPES,
   STMT_COUNT_ENVELOPES,
-  STMT_OUTBOX_ADD,
   STMT_OUTBOX_PEEK,
   STMT_OUTBOX_ACK,
   STMT_OUTBOX_COUNT,
@@ -60,8 +59,10 @@ enum {
 
 static const char *statements[N_STMTS] = {
   [STMT_PUT_ENVELOPE] =
-    "INSERT INTO envelopes (id, hlc, device, key_id, blob) VALUES (?1, ?2, ?3, ?4, ?5) "
-    "ON CONFLICT (id) DO UPDATE SET hlc = ?2, device = ?3, key_id = ?4, blob = ?5",
+    "INSERT INTO envelopes (id, hlc, device, key_id, blob, pending) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6) "
+    "ON CONFLICT (id) DO UPDATE SET hlc = ?2, device = ?3, key_id = ?4, blob = ?5, "
+    "pending = IFNULL (?6, pending)",
   [STMT_GET_ENVELOPE] =
     "SELECT id, hlc, device, key_id, blob FROM envelopes WHERE id = ?1",
   [STMT_DELETE_ENVELOPE] =
@@ -70,20 +71,15 @@ static const char *statements[N_STMTS] = {
     "SELECT id, hlc, device, key_id, blob FROM envelopes",
   [STMT_COUNT_ENVELOPES] =
     "SELECT count(*) FROM envelopes",
-  [STMT_OUTBOX_ADD] =
-    "INSERT INTO outbox (id, seq) VALUES (?1, (SELECT IFNULL (MAX (seq), 0) + 1 FROM outbox)) "
-    "ON CONFLICT (id) DO NOTHING",
   [STMT_OUTBOX_PEEK] =
-    "SELECT e.id, e.hlc, e.device, e.key_id, e.blob FROM outbox o "
-    "JOIN envelopes e ON e.id = o.id ORDER BY o.seq LIMIT ?1",
+    "SELECT id, hlc, device, key_id, blob FROM envelopes WHERE pending IS NOT NULL "
+    "ORDER BY hlc LIMIT ?1",
   [STMT_OUTBOX_ACK] =
-    "DELETE FROM outbox WHERE id = ?1 AND EXISTS "
-    "(SELECT 1 FROM envelopes e WHERE e.id = ?1 AND e.hlc = ?2 AND e.device = ?3)",
+    "UPDATE envelopes SET pending = NULL WHERE id = ?1 AND hlc = ?2 AND device = ?3",
   [STMT_OUTBOX_COUNT] =
-    "SELECT count(*) FROM outbox",
+    "SELECT count(*) FROM envelopes WHERE pending IS NOT NULL",
   [STMT_OUTBOX_REQUEUE] =
-    "INSERT INTO outbox (id, seq) SELECT id, rowid + (SELECT IFNULL (MAX (seq), 0) FROM outbox) "
-    "FROM envelopes WHERE true ON CONFLICT (id) DO NOTHING",
+    "UPDATE envelopes SET pending = 1 WHERE pending IS NULL",
   [STMT_QUARANTINE_ADD] =
     "INSERT INTO quarantine (id, hlc, device, key_id, blob, reason, received) "
     "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
@@ -499,7 +495,6 @@ lyg_store_put_envelope (LygStore           *self,
                         GError            **error)
 {
   sqlite3_stmt *stmt;
-  gboolean own_txn;
 
   g_return_val_if_fail (LYG_IS_STORE (self), FALSE);
   g_return_val_if_fail (envelope != NULL, FALSE);
@@ -507,38 +502,21 @@ lyg_store_put_envelope (LygStore           *self,
   if (!lyg_envelope_validate (envelope, error))
     return FALSE;
 
-  /* Inside a caller's transaction, its commit or rollback covers both rows;
-   * a savepoint per record would double the cost of a bulk import. */
-  own_txn = self->depth == 0;
-  if (own_txn && !lyg_store_begin (self, error))
-    return FALSE;
-
+  /* One statement, so one transaction even outside a caller's. */
   if (!(stmt = get_stmt (self, STMT_PUT_ENVELOPE, error)))
-    goto failed;
+    return FALSE;
   bind_text (stmt, 1, envelope->id);
   bind_text (stmt, 2, envelope->hlc);
   bind_text (stmt, 3, envelope->device);
   bind_text (stmt, 4, envelope->key_id);
   sqlite3_bind_blob (stmt, 5, g_bytes_get_data (envelope->blob, NULL),
                      g_bytes_get_size (envelope->blob), SQLITE_STATIC);
-  if (!step_done (self, stmt, error))
-    goto failed;
-
+  /* A merged revision from the server does not clear a pending local one:
+   * the row then holds their merge, which still has to go out. */
   if (to_outbox)
-    {
-      if (!(stmt = get_stmt (self, STMT_OUTBOX_ADD, error)))
-        goto failed;
-      bind_text (stmt, 1, envelope->id);
-      if (!step_done (self, stmt, error))
-        goto failed;
-    }
+    sqlite3_bind_int (stmt, 6, 1);
 
-  return own_txn ? lyg_store_commit (self, error) : TRUE;
-
-failed:
-  if (own_txn)
-    lyg_store_rollback (self);
-  return FALSE;
+  return step_done (self, stmt, error);
 }
 
 LygEnvelope *

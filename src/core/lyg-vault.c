@@ -49,6 +49,12 @@ struct _LygVault
   char       *active_key_id;
   LygIndex   *index;
 
+  /* Indexing that goes on after a bulk save returned */
+  GThread    *catchup;
+  GPtrArray  *catchup_rows;
+  GPtrArray  *catchup_ids;
+  gint        catchup_cancel;
+
   guint       busy : 1;
 };
 
@@ -67,6 +73,8 @@ enum {
 
 static GParamSpec *properties [N_PROPS];
 static guint signals [N_SIGNALS];
+
+static void cancel_catchup (LygVault *self);
 
 typedef struct
 {
@@ -603,6 +611,7 @@ lyg_vault_dispose (GObject *object)
 {
   LygVault *self = (LygVault *)object;
 
+  cancel_catchup (self);
   g_clear_pointer (&self->vault_key, lyg_key_free);
   g_clear_pointer (&self->team_keys, g_hash_table_unref);
   g_clear_object (&self->index);
@@ -948,6 +957,7 @@ lyg_vault_lock (LygVault *self)
 
   g_return_if_fail (LYG_IS_VAULT (self));
 
+  cancel_catchup (self);
   was_unlocked = self->vault_key != NULL;
 
   g_clear_pointer (&self->vault_key, lyg_key_free);
@@ -1085,6 +1095,7 @@ prepare_save (LygVault   *self,
  * of its own, is written by a third thread from a queue. */
 #define SEAL_CHUNK   64
 #define SEAL_WINDOW  2048
+#define BULK_INDEX   5000
 
 typedef struct
 {
@@ -1207,6 +1218,86 @@ write_window (LygVault   *self,
   return TRUE;
 }
 
+/* A bulk save (an import) returns as soon as the records are sealed and
+ * durable; the search index catches up on a thread of its own, in small
+ * transactions, so lists and searches keep answering meanwhile. Every
+ * other write to the index, and locking, first waits for it. */
+#define CATCHUP_CHUNK 512
+
+static gboolean
+on_catchup_done_cb (gpointer user_data)
+{
+  LygVault *self = user_data;
+
+  lyg_vault_wait_indexed (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static gpointer
+catchup_worker (gpointer data)
+{
+  LygVault *self = data;
+  GPtrArray *rows = self->catchup_rows;
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < rows->len && !g_atomic_int_get (&self->catchup_cancel);
+       i += CATCHUP_CHUNK)
+    if (!lyg_index_put_rows (self->index, rows, i, MIN (i + CATCHUP_CHUNK, rows->len), &error))
+      {
+        g_warning ("Indexing saved records failed: %s", error->message);
+        break;
+      }
+
+  g_idle_add_full (G_PRIORITY_DEFAULT, on_catchup_done_cb, g_object_ref (self), g_object_unref);
+
+  return NULL;
+}
+
+static void
+start_catchup (LygVault  *self,
+               GPtrArray *rows,
+               GPtrArray *ids)
+{
+  g_assert (self->catchup == NULL);
+
+  self->catchup_rows = g_ptr_array_ref (rows);
+  self->catchup_ids = g_ptr_array_ref (ids);
+  g_atomic_int_set (&self->catchup_cancel, FALSE);
+  self->catchup = g_thread_new ("lyg-catchup", catchup_worker, self);
+}
+
+/**
+ * lyg_vault_wait_indexed:
+ *
+ * Waits until every saved record is in the search index, and tells
+ * listeners about the records the wait completed.
+ */
+void
+lyg_vault_wait_indexed (LygVault *self)
+{
+  g_autoptr(GPtrArray) ids = NULL;
+
+  g_return_if_fail (LYG_IS_VAULT (self));
+
+  if (self->catchup == NULL)
+    return;
+
+  g_thread_join (g_steal_pointer (&self->catchup));
+  g_clear_pointer (&self->catchup_rows, g_ptr_array_unref);
+  ids = g_steal_pointer (&self->catchup_ids);
+
+  if (!g_atomic_int_get (&self->catchup_cancel))
+    emit_changed (self, ids);
+}
+
+static void
+cancel_catchup (LygVault *self)
+{
+  g_atomic_int_set (&self->catchup_cancel, TRUE);
+  lyg_vault_wait_indexed (self);
+}
+
 gboolean
 lyg_vault_save_records (LygVault   *self,
                         GPtrArray  *records,
@@ -1218,6 +1309,7 @@ lyg_vault_save_records (LygVault   *self,
   IndexJob index_job = { 0 };
   SealJob job = { 0 };
   GThread *index_thread = NULL;
+  gboolean bulk;
   gboolean ok = TRUE;
 
   g_return_val_if_fail (LYG_IS_VAULT (self), FALSE);
@@ -1226,9 +1318,12 @@ lyg_vault_save_records (LygVault   *self,
   if (!require_unlocked (self, error))
     return FALSE;
 
-  ids = g_ptr_array_new ();
+  lyg_vault_wait_indexed (self);
+
+  ids = g_ptr_array_new_with_free_func (g_free);
   stamped = g_ptr_array_new ();
   stamps = g_ptr_array_new_with_free_func (g_free);
+  bulk = records->len >= BULK_INDEX;
 
   if (!lyg_store_begin (self->store, error))
     return FALSE;
@@ -1249,7 +1344,7 @@ lyg_vault_save_records (LygVault   *self,
       ok = stamp != NULL;
       g_ptr_array_add (stamps, stamp);
       g_ptr_array_add (stamped, record);
-      g_ptr_array_add (ids, (gpointer) lyg_record_get_id (record));
+      g_ptr_array_add (ids, g_strdup (lyg_record_get_id (record)));
     }
 
   job.self = self;
@@ -1263,7 +1358,7 @@ lyg_vault_save_records (LygVault   *self,
   index_job.index = self->index;
   index_job.rows = job.rows;
   index_job.windows = g_async_queue_new ();
-  if (ok)
+  if (ok && !bulk)
     index_thread = g_thread_new ("lyg-index", index_worker, &index_job);
 
   /* Seal window k + 1 while window k is written. */
@@ -1298,11 +1393,11 @@ lyg_vault_save_records (LygVault   *self,
   g_clear_error (&index_job.error);
 
   g_ptr_array_unref (job.envelopes);
-  g_ptr_array_unref (job.rows);
 
   if (ok && !lyg_store_commit (self->store, error))
     {
       lyg_index_rollback (self->index);
+      g_ptr_array_unref (job.rows);
       return FALSE;
     }
   if (!ok)
@@ -1310,12 +1405,20 @@ lyg_vault_save_records (LygVault   *self,
       /* Neither the file nor the index keeps a half-saved batch. */
       lyg_store_rollback (self->store);
       lyg_index_rollback (self->index);
+      g_ptr_array_unref (job.rows);
       return FALSE;
     }
   if (!lyg_index_commit (self->index, error))
-    return FALSE;
+    {
+      g_ptr_array_unref (job.rows);
+      return FALSE;
+    }
 
-  emit_changed (self, ids);
+  if (bulk)
+    start_catchup (self, job.rows, ids);
+  else
+    emit_changed (self, ids);
+  g_ptr_array_unref (job.rows);
 
   return TRUE;
 }
@@ -1374,6 +1477,7 @@ lyg_vault_merge_envelopes (LygVault   *self,
   if (!require_unlocked (self, error))
     return FALSE;
 
+  lyg_vault_wait_indexed (self);
   ids = g_ptr_array_new_with_free_func (g_free);
 
   if (!lyg_store_begin (self->store, error))

@@ -61,6 +61,7 @@ gboolean     lyg_vault_save_record         (LygVault            *self,
 gboolean     lyg_vault_save_records        (LygVault            *self,
                                             GPtrArray           *records,
                                             GError             **error);
+void         lyg_vault_wait_indexed        (LygVault            *self);
 gboolean     lyg_vault_delete_record       (LygVault            *self,
                                             const char          *id,
                                             GError             **error);
