@@ -36,8 +36,8 @@ _lyg_vault_bytes_from_string (const char *s)
 
 char *
 _lyg_vault_meta_string (LygStore    *store,
-             const char  *key,
-             GError     **error)
+                        const char  *key,
+                        GError     **error)
 {
   g_autoptr(GBytes) value = lyg_store_get_meta (store, key, error);
 
@@ -49,9 +49,9 @@ _lyg_vault_meta_string (LygStore    *store,
 
 gboolean
 _lyg_vault_set_meta_string (LygStore    *store,
-                 const char  *key,
-                 const char  *value,
-                 GError     **error)
+                            const char  *key,
+                            const char  *value,
+                            GError     **error)
 {
   g_autoptr(GBytes) bytes = _lyg_vault_bytes_from_string (value);
 
@@ -72,7 +72,7 @@ _lyg_vault_secret_ad (const char *name)
 
 gboolean
 _lyg_vault_require_unlocked (LygVault  *self,
-                  GError   **error)
+                             GError   **error)
 {
   if (self->vault_key == NULL || self->busy)
     {
@@ -86,7 +86,7 @@ _lyg_vault_require_unlocked (LygVault  *self,
 
 void
 _lyg_vault_set_corrupt (GError     **error,
-             const char  *what)
+                        const char  *what)
 {
   g_set_error (error, LYG_STORE_ERROR, LYG_STORE_ERROR_CORRUPT,
                _("The vault header is damaged (%s)"), what);
@@ -128,10 +128,10 @@ read_kdf (LygStore      *store,
 
 gboolean
 _lyg_vault_write_kdf_and_key (LygStore            *store,
-                   const char          *passphrase,
-                   const LygKdfParams  *params,
-                   const LygKey        *vault_key,
-                   GError             **error)
+                              const char          *passphrase,
+                              const LygKdfParams  *params,
+                              const LygKey        *vault_key,
+                              GError             **error)
 {
   g_autoptr(GBytes) salt = lyg_crypto_random_bytes (LYG_SALT_BYTES);
   g_autoptr(LygKey) kek = NULL;
@@ -157,8 +157,8 @@ _lyg_vault_write_kdf_and_key (LygStore            *store,
 
 LygKey *
 _lyg_vault_unwrap_vault_key (LygStore    *store,
-                  const char  *passphrase,
-                  GError     **error)
+                             const char  *passphrase,
+                             GError     **error)
 {
   g_autoptr(GBytes) salt = NULL;
   g_autoptr(GBytes) wrapped = NULL;
@@ -201,10 +201,10 @@ _lyg_vault_unwrap_vault_key (LygStore    *store,
 
 gboolean
 _lyg_vault_load_team_keys (LygStore     *store,
-                const LygKey *vault_key,
-                GHashTable   *team_keys,
-                char        **active,
-                GError      **error)
+                           const LygKey *vault_key,
+                           GHashTable   *team_keys,
+                           char        **active,
+                           GError      **error)
 {
   g_auto(GStrv) keys = lyg_store_list_meta (store, META_TEAM_PREFIX, error);
 

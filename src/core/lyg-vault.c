@@ -35,8 +35,8 @@ static guint signals [N_SIGNALS];
  * record inside is the one the plain columns claim. */
 LygRecord *
 _lyg_vault_open_record (GHashTable         *team_keys,
-             const LygEnvelope  *envelope,
-             GError            **error)
+                        const LygEnvelope  *envelope,
+                        GError            **error)
 {
   g_autoptr(GBytes) plain = NULL;
   g_autoptr(LygRecord) record = NULL;
@@ -144,7 +144,7 @@ lyg_vault_init (LygVault *self)
 
 void
 _lyg_vault_emit_changed (LygVault  *self,
-              GPtrArray *ids)
+                         GPtrArray *ids)
 {
   if (ids->len == 0)
     return;
