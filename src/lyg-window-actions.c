@@ -29,6 +29,31 @@ lyg_window_actions_search (GtkWidget  *widget,
   lyg_main_page_begin_search (self->main_page);
 }
 
+static void
+lyg_window_actions_new_record (GtkWidget  *widget,
+                               const char *action_name,
+                               GVariant   *param)
+{
+  LygWindow *self = LYG_WINDOW (widget);
+  const char *type = NULL;
+
+  if (g_str_equal (action_name, "win.new-encounter"))
+    type = "encounter";
+  else if (g_str_equal (action_name, "win.new-person"))
+    type = "person";
+  else if (g_str_equal (action_name, "win.new-screening"))
+    type = "screening";
+  else if (g_str_equal (action_name, "win.new-followup"))
+    type = "followup";
+
+  if (type != NULL)
+    lyg_main_page_new_record (self->main_page, type, NULL);
+}
+
+static const char * const new_record_actions[] = {
+  "win.new-encounter", "win.new-person", "win.new-screening", "win.new-followup",
+};
+
 void
 _lyg_window_class_actions_init (LygWindowClass *klass)
 {
@@ -37,7 +62,14 @@ _lyg_window_class_actions_init (LygWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.lock", NULL, lyg_window_actions_lock);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, lyg_window_actions_search);
 
+  for (guint i = 0; i < G_N_ELEMENTS (new_record_actions); i++)
+    gtk_widget_class_install_action (widget_class, new_record_actions[i], NULL,
+                                     lyg_window_actions_new_record);
+
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK, "win.lock", NULL);
+  /* The quick encounter is one keystroke away, wherever the focus is. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
+                                       "win.new-encounter", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
 }
 
@@ -57,4 +89,6 @@ _lyg_window_actions_update (LygWindow *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.lock", open);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", open);
+  for (guint i = 0; i < G_N_ELEMENTS (new_record_actions); i++)
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), new_record_actions[i], open);
 }

@@ -22,6 +22,8 @@ struct _LygWindow
 
   /* Owned */
   LygVault             *vault;
+  LygContext           *context;
+  LygCatalogueSet      *catalogues;
   char                 *path;
   char                 *kdf_profile;
   GSettings            *settings;

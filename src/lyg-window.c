@@ -62,11 +62,45 @@ is_showing_vault (LygWindow *self)
   return g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "main") == 0;
 }
 
+/* The services of the unlocked vault live exactly as long as the main
+ * page shows it: made after unlock, dropped on lock. */
+static void
+ensure_context (LygWindow *self)
+{
+  if (self->context != NULL || self->vault == NULL || !lyg_vault_get_unlocked (self->vault))
+    return;
+
+  if (self->catalogues == NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!(self->catalogues = lyg_catalogue_set_new_shipped (&error)))
+        {
+          g_warning ("Cannot load the shipped catalogues: %s", error->message);
+          self->catalogues = lyg_catalogue_set_new ();
+        }
+    }
+
+  self->context = lyg_context_new (self->vault, self->catalogues);
+  lyg_main_page_set_context (self->main_page, self->context);
+}
+
+static void
+drop_context (LygWindow *self)
+{
+  if (self->main_page != NULL)
+    lyg_main_page_set_context (self->main_page, NULL);
+  g_clear_object (&self->context);
+}
+
 static void
 show_page (LygWindow  *self,
            const char *name)
 {
   g_assert (LYG_IS_WINDOW (self));
+
+  if (g_str_equal (name, "main"))
+    ensure_context (self);
 
   gtk_stack_set_visible_child_name (self->stack, name);
 
@@ -346,6 +380,8 @@ lyg_window_dispose (GObject *object)
 
   g_clear_handle_id (&self->idle_source, g_source_remove);
 
+  drop_context (self);
+
   if (self->vault != NULL)
     {
       g_signal_handlers_disconnect_by_data (self->vault, self);
@@ -355,6 +391,7 @@ lyg_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), LYG_TYPE_WINDOW);
 
   g_clear_object (&self->vault);
+  g_clear_object (&self->catalogues);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (lyg_window_parent_class)->dispose (object);
@@ -560,6 +597,21 @@ lyg_window_get_vault (LygWindow *self)
   return self->vault;
 }
 
+/**
+ * lyg_window_get_context:
+ * @self: a #LygWindow
+ *
+ * Returns: (transfer none) (nullable): the services of the unlocked vault,
+ *   or %NULL while it is locked
+ */
+LygContext *
+lyg_window_get_context (LygWindow *self)
+{
+  g_return_val_if_fail (LYG_IS_WINDOW (self), NULL);
+
+  return self->context;
+}
+
 const char *
 lyg_window_get_path (LygWindow *self)
 {
@@ -601,6 +653,7 @@ lyg_window_lock (LygWindow *self)
   close_transient_windows (self);
   show_page (self, "unlock");
   lyg_main_page_reset (self->main_page);
+  drop_context (self);
   lyg_vault_lock (self->vault);
   lyg_unlock_page_reset (self->unlock_page);
 

@@ -10,6 +10,7 @@
 #include <adwaita.h>
 
 #include "lyg-application.h"
+#include "lyg-context.h"
 #include "lyg-vault.h"
 
 G_BEGIN_DECLS
@@ -22,6 +23,7 @@ LygWindow  *lyg_window_new              (LygApplication *application,
                                          LygVault       *vault,
                                          const char     *path);
 LygVault   *lyg_window_get_vault        (LygWindow      *self);
+LygContext *lyg_window_get_context      (LygWindow      *self);
 const char *lyg_window_get_path         (LygWindow      *self);
 const char *lyg_window_get_visible_page (LygWindow      *self);
 void        lyg_window_lock             (LygWindow      *self);

@@ -11,36 +11,55 @@
 
 #include <glib/gi18n.h>
 
+#include "lyg-encounter-editor.h"
+#include "lyg-followup-editor.h"
+#include "lyg-list-page.h"
 #include "lyg-main-page.h"
+#include "lyg-person-page.h"
+#include "lyg-referral-editor.h"
+#include "lyg-screening-page.h"
+#include "lyg-today-page.h"
 
-/* The sections of the sidebar. Statistics and Training join them later; each
- * needs a row in the sidebar and a page in the content stack with the same
- * name.
+/* The sections of the sidebar. Statistics and Training join them later;
+ * each needs a row in the sidebar, a page (with an AdwBin named
+ * "<name>_bin") in the content stack, and an entry here.
  */
 static const struct {
   const char *name;
   const char *title;
+  const char *kind;     /* record type listed, NULL for a page of its own */
 } sections[] = {
-  { "people", N_("People") },
-  { "encounters", N_("Encounters") },
-  { "screenings", N_("Screenings") },
-  { "followups", N_("Follow-ups") },
+  { "today", N_("Today"), NULL },
+  { "people", N_("People"), "person" },
+  { "encounters", N_("Encounters"), "encounter" },
+  { "screenings", N_("Screenings"), "screening" },
+  { "followups", N_("Follow-ups"), "followup" },
 };
+
+#define START_SECTION "today"
 
 struct _LygMainPage
 {
   AdwBin           parent_instance;
 
   /* Owned */
+  LygContext      *context;
   char            *search;
+  GPtrArray       *pages;       /* record pages pushed over the sections */
+  GPtrArray       *popped;      /* pages leaving, removed after the transition */
+  GBinding        *title_binding;
 
   /* Template widgets */
   AdwLeaflet      *leaflet;
   GtkWidget       *sidebar_pane;
   GtkWidget       *content_pane;
   GtkListBox      *sidebar;
+  GtkStack        *nav_stack;
+  GtkWidget       *sections_box;
   AdwViewStack    *content_stack;
   AdwWindowTitle  *content_title;
+  GtkWidget       *back_button;
+  GtkWidget       *search_button;
   GtkSearchBar    *search_bar;
   GtkSearchEntry  *search_entry;
 };
@@ -49,6 +68,7 @@ G_DEFINE_FINAL_TYPE (LygMainPage, lyg_main_page, ADW_TYPE_BIN)
 
 enum {
   PROP_0,
+  PROP_CONTEXT,
   PROP_SECTION,
   PROP_SEARCH,
   N_PROPS
@@ -56,14 +76,27 @@ enum {
 
 static GParamSpec *properties [N_PROPS];
 
-static const char *
-section_title (const char *name)
+static void push_page (LygMainPage *self,
+                       GtkWidget   *page);
+
+static int
+find_section (const char *name)
 {
   for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
     if (g_strcmp0 (sections[i].name, name) == 0)
-      return _(sections[i].title);
+      return i;
 
-  return NULL;
+  return -1;
+}
+
+static AdwBin *
+section_bin (LygMainPage *self,
+             const char  *name)
+{
+  g_autofree char *id = g_strdup_printf ("%s_bin", name);
+  GObject *bin = gtk_widget_get_template_child (GTK_WIDGET (self), LYG_TYPE_MAIN_PAGE, id);
+
+  return bin ? ADW_BIN (bin) : NULL;
 }
 
 static GtkListBoxRow *
@@ -81,6 +114,234 @@ find_row (LygMainPage *self,
   return NULL;
 }
 
+static GtkWidget *
+top_page (LygMainPage *self)
+{
+  return self->pages->len > 0 ? g_ptr_array_index (self->pages, self->pages->len - 1) : NULL;
+}
+
+/* The header shows the section, or the title of the record page on top. */
+static void
+update_header (LygMainPage *self)
+{
+  GtkWidget *page = top_page (self);
+  gboolean folded = adw_leaflet_get_folded (self->leaflet);
+
+  g_clear_pointer (&self->title_binding, g_binding_unbind);
+
+  if (page != NULL && g_object_class_find_property (G_OBJECT_GET_CLASS (page), "title"))
+    self->title_binding = g_object_bind_property (page, "title",
+                                                  self->content_title, "title",
+                                                  G_BINDING_SYNC_CREATE);
+  else if (page == NULL)
+    {
+      int i = find_section (lyg_main_page_get_section (self));
+
+      adw_window_title_set_title (self->content_title, i >= 0 ? _(sections[i].title) : "");
+    }
+
+  gtk_widget_set_visible (self->back_button, page != NULL || folded);
+  gtk_widget_set_visible (self->search_button, page == NULL);
+  if (page != NULL)
+    gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+}
+
+static void
+apply_search (LygMainPage *self)
+{
+  const char *section = lyg_main_page_get_section (self);
+  GtkWidget *page = section ? lyg_main_page_get_section_page (self, section) : NULL;
+
+  /* Only the visible list follows the search, so a keystroke costs one
+   * query; the others catch up when they are shown. */
+  if (LYG_IS_LIST_PAGE (page))
+    lyg_list_page_set_search (LYG_LIST_PAGE (page), lyg_main_page_get_search (self));
+}
+
+static void
+on_nav_stack_transition_running_cb (LygMainPage *self,
+                                    GParamSpec  *pspec,
+                                    GtkStack    *stack)
+{
+  if (gtk_stack_get_transition_running (stack))
+    return;
+
+  for (guint i = 0; i < self->popped->len; i++)
+    gtk_stack_remove (self->nav_stack, g_ptr_array_index (self->popped, i));
+  g_ptr_array_set_size (self->popped, 0);
+}
+
+/* Pops @page and every page above it. */
+static void
+pop_to_below (LygMainPage *self,
+              GtkWidget   *page,
+              gboolean     animate)
+{
+  GtkWidget *below;
+  guint index;
+
+  if (!g_ptr_array_find (self->pages, page, &index))
+    return;
+
+  while (self->pages->len > index)
+    {
+      GtkWidget *popped = g_ptr_array_steal_index (self->pages, self->pages->len - 1);
+
+      g_signal_handlers_disconnect_by_data (popped, self);
+      g_ptr_array_add (self->popped, popped);
+    }
+
+  below = top_page (self);
+  if (below == NULL)
+    below = self->sections_box;
+
+  gtk_stack_set_visible_child_full (self->nav_stack,
+                                    below == self->sections_box ? "sections" :
+                                      gtk_stack_page_get_name (gtk_stack_get_page (self->nav_stack, below)),
+                                    animate ? GTK_STACK_TRANSITION_TYPE_SLIDE_RIGHT
+                                            : GTK_STACK_TRANSITION_TYPE_NONE);
+
+  if (!animate || !gtk_stack_get_transition_running (self->nav_stack))
+    on_nav_stack_transition_running_cb (self, NULL, self->nav_stack);
+
+  if (below == self->sections_box)
+    apply_search (self);
+
+  update_header (self);
+
+  if (below != self->sections_box)
+    gtk_widget_grab_focus (below);
+}
+
+static void
+on_record_page_done_cb (GtkWidget   *page,
+                        LygMainPage *self)
+{
+  pop_to_below (self, page, TRUE);
+}
+
+static void
+on_record_page_open_record_cb (GtkWidget   *page,
+                               const char  *id,
+                               LygMainPage *self)
+{
+  lyg_main_page_open_record (self, id);
+}
+
+static void
+on_record_page_new_record_cb (GtkWidget   *page,
+                              const char  *type,
+                              const char  *person_id,
+                              LygMainPage *self)
+{
+  lyg_main_page_new_record (self, type, person_id);
+}
+
+static void
+connect_page_signals (LygMainPage *self,
+                      GtkWidget   *page)
+{
+  GType type = G_OBJECT_TYPE (page);
+
+  if (g_signal_lookup ("done", type) != 0)
+    g_signal_connect (page, "done", G_CALLBACK (on_record_page_done_cb), self);
+  if (g_signal_lookup ("open-record", type) != 0)
+    g_signal_connect (page, "open-record", G_CALLBACK (on_record_page_open_record_cb), self);
+  if (g_signal_lookup ("new-record", type) != 0)
+    g_signal_connect (page, "new-record", G_CALLBACK (on_record_page_new_record_cb), self);
+}
+
+static void
+push_page (LygMainPage *self,
+           GtkWidget   *page)
+{
+  static guint serial;
+  g_autofree char *name = g_strdup_printf ("record-%u", ++serial);
+
+  connect_page_signals (self, page);
+  g_ptr_array_add (self->pages, page);
+  gtk_stack_add_named (self->nav_stack, page, name);
+  gtk_stack_set_visible_child_full (self->nav_stack, name, GTK_STACK_TRANSITION_TYPE_SLIDE_LEFT);
+
+  adw_leaflet_set_visible_child (self->leaflet, self->content_pane);
+  update_header (self);
+}
+
+static GtkWidget *
+create_record_page (LygMainPage *self,
+                    const char  *type,
+                    const char  *id,
+                    const char  *person_id)
+{
+  if (g_strcmp0 (type, "person") == 0)
+    return lyg_person_page_new (self->context, id);
+  if (g_strcmp0 (type, "encounter") == 0)
+    return lyg_encounter_editor_new (self->context, id, person_id);
+  if (g_strcmp0 (type, "screening") == 0)
+    return lyg_screening_page_new (self->context, id, person_id);
+  if (g_strcmp0 (type, "referral") == 0)
+    return lyg_referral_editor_new (self->context, id, person_id, NULL);
+  if (g_strcmp0 (type, "followup") == 0)
+    return lyg_followup_editor_new (self->context, id, person_id);
+
+  g_warning ("No page shows records of type “%s”", type);
+
+  return NULL;
+}
+
+static void
+on_section_page_open_record_cb (GtkWidget   *page,
+                                const char  *id,
+                                LygMainPage *self)
+{
+  lyg_main_page_open_record (self, id);
+}
+
+static void
+clear_sections (LygMainPage *self)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
+    {
+      AdwBin *bin = section_bin (self, sections[i].name);
+
+      if (bin != NULL)
+        adw_bin_set_child (bin, NULL);
+    }
+}
+
+static void
+build_sections (LygMainPage *self)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
+    {
+      AdwBin *bin = section_bin (self, sections[i].name);
+      GtkWidget *page;
+
+      if (bin == NULL)
+        continue;
+
+      if (sections[i].kind != NULL)
+        page = lyg_list_page_new (self->context, sections[i].kind);
+      else
+        page = lyg_today_page_new (self->context);
+
+      if (g_signal_lookup ("open-record", G_OBJECT_TYPE (page)) != 0)
+        g_signal_connect_object (page, "open-record",
+                                 G_CALLBACK (on_section_page_open_record_cb), self, 0);
+      adw_bin_set_child (bin, page);
+    }
+
+  apply_search (self);
+}
+
+static void
+pop_all (LygMainPage *self)
+{
+  if (self->pages->len > 0)
+    pop_to_below (self, g_ptr_array_index (self->pages, 0), FALSE);
+  on_nav_stack_transition_running_cb (self, NULL, self->nav_stack);
+}
+
 static void
 on_sidebar_row_selected_cb (LygMainPage   *self,
                             GtkListBoxRow *row,
@@ -95,6 +356,8 @@ on_sidebar_row_activated_cb (LygMainPage   *self,
                              GtkListBoxRow *row,
                              GtkListBox    *list_box)
 {
+  /* Choosing a section leaves any record that was open. */
+  pop_all (self);
   adw_leaflet_set_visible_child (self->leaflet, self->content_pane);
 }
 
@@ -102,7 +365,15 @@ static void
 on_back_button_clicked_cb (LygMainPage *self,
                            GtkButton   *button)
 {
-  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+  lyg_main_page_go_back (self);
+}
+
+static void
+on_leaflet_folded_cb (LygMainPage *self,
+                      GParamSpec  *pspec,
+                      AdwLeaflet  *leaflet)
+{
+  update_header (self);
 }
 
 static void
@@ -116,7 +387,23 @@ on_search_entry_search_changed_cb (LygMainPage    *self,
 
   g_free (self->search);
   self->search = g_strdup (text);
+  apply_search (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SEARCH]);
+}
+
+static gboolean
+on_go_back_shortcut_cb (GtkWidget *widget,
+                        GVariant  *args,
+                        gpointer   user_data)
+{
+  LygMainPage *self = LYG_MAIN_PAGE (widget);
+
+  if (self->pages->len == 0)
+    return FALSE;
+
+  lyg_main_page_go_back (self);
+
+  return TRUE;
 }
 
 static void
@@ -124,10 +411,18 @@ lyg_main_page_dispose (GObject *object)
 {
   LygMainPage *self = LYG_MAIN_PAGE (object);
 
+  g_clear_pointer (&self->title_binding, g_binding_unbind);
+  for (guint i = 0; self->pages != NULL && i < self->pages->len; i++)
+    g_signal_handlers_disconnect_by_data (g_ptr_array_index (self->pages, i), self);
+  g_clear_pointer (&self->pages, g_ptr_array_unref);
+  g_clear_pointer (&self->popped, g_ptr_array_unref);
+
   /* AdwBin unparents its child itself: let it go first, then clear the
    * template pointers. */
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), LYG_TYPE_MAIN_PAGE);
+
+  g_clear_object (&self->context);
 
   G_OBJECT_CLASS (lyg_main_page_parent_class)->dispose (object);
 }
@@ -152,6 +447,10 @@ lyg_main_page_get_property (GObject    *object,
 
   switch (prop_id)
     {
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
+      break;
+
     case PROP_SECTION:
       g_value_set_string (value, lyg_main_page_get_section (self));
       break;
@@ -175,6 +474,10 @@ lyg_main_page_set_property (GObject      *object,
 
   switch (prop_id)
     {
+    case PROP_CONTEXT:
+      lyg_main_page_set_context (self, g_value_get_object (value));
+      break;
+
     case PROP_SECTION:
       lyg_main_page_set_section (self, g_value_get_string (value));
       break;
@@ -196,10 +499,22 @@ lyg_main_page_class_init (LygMainPageClass *klass)
   object_class->set_property = lyg_main_page_set_property;
 
   /**
+   * LygMainPage:context:
+   *
+   * The services of the open vault, or %NULL while it is locked. The
+   * section pages and every record page are made with it and dropped
+   * with it.
+   */
+  properties [PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL,
+                         LYG_TYPE_CONTEXT,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
    * LygMainPage:section:
    *
-   * The name of the visible section: "people", "encounters", "screenings"
-   * or "followups".
+   * The name of the visible section: "today", "people", "encounters",
+   * "screenings" or "followups".
    */
   properties [PROP_SECTION] =
     g_param_spec_string ("section", NULL, NULL,
@@ -218,31 +533,98 @@ lyg_main_page_class_init (LygMainPageClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Left, GDK_ALT_MASK,
+                                on_go_back_shortcut_cb, NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Back, 0,
+                                on_go_back_shortcut_cb, NULL);
+
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/lygte/Lygte/lyg-main-page.ui");
   gtk_widget_class_bind_template_child (widget_class, LygMainPage, leaflet);
   gtk_widget_class_bind_template_child (widget_class, LygMainPage, sidebar_pane);
   gtk_widget_class_bind_template_child (widget_class, LygMainPage, content_pane);
   gtk_widget_class_bind_template_child (widget_class, LygMainPage, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, LygMainPage, nav_stack);
+  gtk_widget_class_bind_template_child (widget_class, LygMainPage, sections_box);
   gtk_widget_class_bind_template_child (widget_class, LygMainPage, content_stack);
   gtk_widget_class_bind_template_child (widget_class, LygMainPage, content_title);
+  gtk_widget_class_bind_template_child (widget_class, LygMainPage, back_button);
+  gtk_widget_class_bind_template_child (widget_class, LygMainPage, search_button);
   gtk_widget_class_bind_template_child (widget_class, LygMainPage, search_bar);
   gtk_widget_class_bind_template_child (widget_class, LygMainPage, search_entry);
+  for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
+    {
+      /* The bins are looked up by name; they need no struct field. */
+      g_autofree char *id = g_strdup_printf ("%s_bin", sections[i].name);
+
+      gtk_widget_class_bind_template_child_full (widget_class, g_intern_string (id), FALSE, 0);
+    }
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_back_button_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_entry_search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_nav_stack_transition_running_cb);
 }
 
 static void
 lyg_main_page_init (LygMainPage *self)
 {
+  self->pages = g_ptr_array_new ();
+  self->popped = g_ptr_array_new ();
+
   gtk_widget_init_template (GTK_WIDGET (self));
 
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
-  gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self->content_pane));
+  gtk_search_bar_set_key_capture_widget (self->search_bar, self->sections_box);
 
-  lyg_main_page_set_section (self, sections[0].name);
+  g_signal_connect_object (self->leaflet, "notify::folded",
+                           G_CALLBACK (on_leaflet_folded_cb), self, G_CONNECT_SWAPPED);
+
+  lyg_main_page_set_section (self, START_SECTION);
+  update_header (self);
+}
+
+/**
+ * lyg_main_page_get_context:
+ * @self: a #LygMainPage
+ *
+ * Returns: (transfer none) (nullable): the services of the open vault
+ */
+LygContext *
+lyg_main_page_get_context (LygMainPage *self)
+{
+  g_return_val_if_fail (LYG_IS_MAIN_PAGE (self), NULL);
+
+  return self->context;
+}
+
+/**
+ * lyg_main_page_set_context:
+ * @self: a #LygMainPage
+ * @context: (nullable): the services of the vault just unlocked, or %NULL
+ *
+ * Builds the section pages for @context; %NULL drops every page that shows
+ * records.
+ */
+void
+lyg_main_page_set_context (LygMainPage *self,
+                           LygContext  *context)
+{
+  g_return_if_fail (LYG_IS_MAIN_PAGE (self));
+  g_return_if_fail (!context || LYG_IS_CONTEXT (context));
+
+  if (self->context == context)
+    return;
+
+  pop_all (self);
+  clear_sections (self);
+
+  g_set_object (&self->context, context);
+
+  if (context != NULL)
+    build_sections (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CONTEXT]);
 }
 
 /**
@@ -264,12 +646,11 @@ lyg_main_page_set_section (LygMainPage *self,
                            const char  *section)
 {
   GtkListBoxRow *row;
-  const char *title;
 
   g_return_if_fail (LYG_IS_MAIN_PAGE (self));
   g_return_if_fail (section != NULL);
 
-  if (!(title = section_title (section)))
+  if (find_section (section) < 0)
     {
       g_critical ("No section named “%s”", section);
       return;
@@ -278,14 +659,38 @@ lyg_main_page_set_section (LygMainPage *self,
   if ((row = find_row (self, section)) && gtk_list_box_get_selected_row (self->sidebar) != row)
     gtk_list_box_select_row (self->sidebar, row);
 
-  adw_window_title_set_title (self->content_title, title);
-
   if (g_strcmp0 (section, lyg_main_page_get_section (self)) == 0)
-    return;
+    {
+      update_header (self);
+      return;
+    }
 
   adw_view_stack_set_visible_child_name (self->content_stack, section);
+  apply_search (self);
+  update_header (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SECTION]);
+}
+
+/**
+ * lyg_main_page_get_section_page:
+ * @self: a #LygMainPage
+ * @section: a section name
+ *
+ * Returns: (transfer none) (nullable): the page of @section (a
+ *   #LygListPage for the lists), or %NULL while locked
+ */
+GtkWidget *
+lyg_main_page_get_section_page (LygMainPage *self,
+                                const char  *section)
+{
+  AdwBin *bin;
+
+  g_return_val_if_fail (LYG_IS_MAIN_PAGE (self), NULL);
+
+  bin = section_bin (self, section);
+
+  return bin ? adw_bin_get_child (bin) : NULL;
 }
 
 /**
@@ -310,9 +715,120 @@ lyg_main_page_begin_search (LygMainPage *self)
 {
   g_return_if_fail (LYG_IS_MAIN_PAGE (self));
 
+  pop_all (self);
+  update_header (self);
   adw_leaflet_set_visible_child (self->leaflet, self->content_pane);
   gtk_search_bar_set_search_mode (self->search_bar, TRUE);
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+/**
+ * lyg_main_page_open_record:
+ * @self: a #LygMainPage
+ * @id: a record id
+ *
+ * Shows the record in the page for its type, over the section.
+ *
+ * Returns: %TRUE if the record exists and a page shows it
+ */
+gboolean
+lyg_main_page_open_record (LygMainPage *self,
+                           const char  *id)
+{
+  g_autoptr(LygIndexEntry) entry = NULL;
+  GtkWidget *page;
+
+  g_return_val_if_fail (LYG_IS_MAIN_PAGE (self), FALSE);
+  g_return_val_if_fail (id != NULL, FALSE);
+
+  if (self->context == NULL)
+    return FALSE;
+
+  entry = lyg_index_lookup (lyg_vault_get_index (lyg_context_get_vault (self->context)), id);
+  if (entry == NULL)
+    {
+      g_warning ("No record %s in the index", id);
+      return FALSE;
+    }
+
+  if (!(page = create_record_page (self, entry->type, id, entry->person)))
+    return FALSE;
+
+  push_page (self, page);
+
+  return TRUE;
+}
+
+/**
+ * lyg_main_page_new_record:
+ * @self: a #LygMainPage
+ * @type: a record type
+ * @person_id: (nullable): the person to link the new record to
+ *
+ * Shows an empty editor for a new record of @type.
+ *
+ * Returns: (transfer none) (nullable): the editor
+ */
+GtkWidget *
+lyg_main_page_new_record (LygMainPage *self,
+                          const char  *type,
+                          const char  *person_id)
+{
+  GtkWidget *page;
+
+  g_return_val_if_fail (LYG_IS_MAIN_PAGE (self), NULL);
+  g_return_val_if_fail (type != NULL, NULL);
+
+  if (self->context == NULL)
+    return NULL;
+
+  if (!(page = create_record_page (self, type, NULL, person_id)))
+    return NULL;
+
+  push_page (self, page);
+
+  return page;
+}
+
+/**
+ * lyg_main_page_get_record_page:
+ * @self: a #LygMainPage
+ *
+ * Returns: (transfer none) (nullable): the record page on top, or %NULL
+ *   while a section is shown
+ */
+GtkWidget *
+lyg_main_page_get_record_page (LygMainPage *self)
+{
+  g_return_val_if_fail (LYG_IS_MAIN_PAGE (self), NULL);
+
+  return top_page (self);
+}
+
+guint
+lyg_main_page_get_depth (LygMainPage *self)
+{
+  g_return_val_if_fail (LYG_IS_MAIN_PAGE (self), 0);
+
+  return self->pages->len;
+}
+
+/**
+ * lyg_main_page_go_back:
+ * @self: a #LygMainPage
+ *
+ * Closes the record page on top, or on a narrow window goes back to the
+ * sidebar.
+ */
+void
+lyg_main_page_go_back (LygMainPage *self)
+{
+  g_return_if_fail (LYG_IS_MAIN_PAGE (self));
+
+  if (self->pages->len > 0)
+    pop_to_below (self, top_page (self), TRUE);
+  else
+    adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
 }
 
 /**
@@ -326,6 +842,7 @@ lyg_main_page_reset (LygMainPage *self)
 {
   g_return_if_fail (LYG_IS_MAIN_PAGE (self));
 
+  pop_all (self);
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
   gtk_search_bar_set_search_mode (self->search_bar, FALSE);
   if (self->search != NULL)
@@ -333,6 +850,6 @@ lyg_main_page_reset (LygMainPage *self)
       g_clear_pointer (&self->search, g_free);
       g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SEARCH]);
     }
-  lyg_main_page_set_section (self, sections[0].name);
+  lyg_main_page_set_section (self, START_SECTION);
   adw_leaflet_set_visible_child (self->leaflet, self->sidebar_pane);
 }

@@ -293,7 +293,9 @@ test_window_lock (Fixture       *f,
   g_assert_false (lyg_vault_get_unlocked (vault));
 
   /* The main page forgot where it was. */
-  g_assert_cmpstr (lyg_main_page_get_section (main_page), ==, "people");
+  g_assert_cmpstr (lyg_main_page_get_section (main_page), ==, "today");
+  g_assert_null (lyg_main_page_get_context (main_page));
+  g_assert_null (lyg_window_get_context (window));
   g_assert_null (lyg_main_page_get_search (main_page));
 
   destroy_window (window, vault);
