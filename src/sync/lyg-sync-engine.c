@@ -159,7 +159,7 @@ error_from_response (LygSyncEngine *self,
     {
       g_autoptr(GError) destroy_error = NULL;
 
-      g_message ("This device was revoked by the team; erasing its keys");
+      g_info ("This device was revoked by the team; erasing its keys");
       if (!lyg_vault_destroy_keys (self->vault, &destroy_error))
         g_warning ("Erasing keys after revocation failed: %s", destroy_error->message);
 
