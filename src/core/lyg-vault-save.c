@@ -16,8 +16,8 @@
 #include "lyg-vault-private.h"
 
 /* Folds in whatever is stored (a sync may have landed since the record was
- * read), so a save never overwrites fields it did not touch, then stamps
- * the pending changes. */
+ * read), so a save never overwrites fields it did not touch, and takes the
+ * stamp for the pending changes; they are stamped with it while sealing. */
 static char *
 prepare_save (LygVault   *self,
               LygRecord  *record,
@@ -50,7 +50,6 @@ prepare_save (LygVault   *self,
   /* The envelope carries this device's stamp of the save, which is newer
    * than every stamp the clock has seen. */
   stamp = lyg_hlc_now (self->clock);
-  lyg_record_stamp_pending (record, stamp);
 
   return stamp;
 }
@@ -89,6 +88,7 @@ seal_range (SealJob *job,
       g_autofree char *plain = NULL;
       gsize plain_len = 0;
 
+      lyg_record_stamp_pending (record, g_ptr_array_index (job->stamps, i));
       plain = lyg_record_serialize (record, &plain_len);
       job->envelopes->pdata[i] =
         lyg_envelope_seal (key, job->self->active_key_id, lyg_record_get_id (record),
