@@ -397,6 +397,8 @@ lyg_today_page_dispose (GObject *object)
 
   g_clear_handle_id (&self->refresh_source, g_source_remove);
 
+  /* AdwBin unparents its child itself: let it go first. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (object), LYG_TYPE_TODAY_PAGE);
 
   G_OBJECT_CLASS (lyg_today_page_parent_class)->dispose (object);
