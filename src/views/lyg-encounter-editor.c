@@ -42,6 +42,7 @@ struct _LygEncounterEditor
   /* Template widgets */
   AdwToastOverlay     *toast_overlay;
   AdwPreferencesGroup *draft_group;
+  GtkButton           *discard_button;
   AdwComboRow         *setting_row;
   AdwEntryRow         *area_row;
   AdwActionRow        *person_row;
@@ -925,6 +926,9 @@ lyg_encounter_editor_dispose (GObject *object)
   if (self->draft_source != 0)
     save_draft_now (self);
 
+  /* AdwBin unparents its child itself: let it go first, then clear the
+   * template pointers. */
+  adw_bin_set_child (ADW_BIN (object), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (object), LYG_TYPE_ENCOUNTER_EDITOR);
 
   G_OBJECT_CLASS (lyg_encounter_editor_parent_class)->dispose (object);
@@ -1065,6 +1069,7 @@ lyg_encounter_editor_class_init (LygEncounterEditorClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/lygte/Lygte/lyg-encounter-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, LygEncounterEditor, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, LygEncounterEditor, draft_group);
+  gtk_widget_class_bind_template_child (widget_class, LygEncounterEditor, discard_button);
   gtk_widget_class_bind_template_child (widget_class, LygEncounterEditor, setting_row);
   gtk_widget_class_bind_template_child (widget_class, LygEncounterEditor, area_row);
   gtk_widget_class_bind_template_child (widget_class, LygEncounterEditor, person_row);

@@ -333,6 +333,9 @@ lyg_followup_editor_constructed (GObject *object)
 static void
 lyg_followup_editor_dispose (GObject *object)
 {
+  /* AdwBin unparents its child itself: let it go first, then clear the
+   * template pointers. */
+  adw_bin_set_child (ADW_BIN (object), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (object), LYG_TYPE_FOLLOWUP_EDITOR);
 
   G_OBJECT_CLASS (lyg_followup_editor_parent_class)->dispose (object);

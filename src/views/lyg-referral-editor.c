@@ -355,6 +355,9 @@ lyg_referral_editor_constructed (GObject *object)
 static void
 lyg_referral_editor_dispose (GObject *object)
 {
+  /* AdwBin unparents its child itself: let it go first, then clear the
+   * template pointers. */
+  adw_bin_set_child (ADW_BIN (object), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (object), LYG_TYPE_REFERRAL_EDITOR);
 
   G_OBJECT_CLASS (lyg_referral_editor_parent_class)->dispose (object);

@@ -399,6 +399,9 @@ lyg_today_page_dispose (GObject *object)
 
   /* AdwBin unparents its child itself: let it go first. */
   adw_bin_set_child (ADW_BIN (self), NULL);
+  /* AdwBin unparents its child itself: let it go first, then clear the
+   * template pointers. */
+  adw_bin_set_child (ADW_BIN (object), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (object), LYG_TYPE_TODAY_PAGE);
 
   G_OBJECT_CLASS (lyg_today_page_parent_class)->dispose (object);
