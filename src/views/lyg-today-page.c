@@ -397,8 +397,6 @@ lyg_today_page_dispose (GObject *object)
 
   g_clear_handle_id (&self->refresh_source, g_source_remove);
 
-  /* AdwBin unparents its child itself: let it go first. */
-  adw_bin_set_child (ADW_BIN (self), NULL);
   /* AdwBin unparents its child itself: let it go first, then clear the
    * template pointers. */
   adw_bin_set_child (ADW_BIN (object), NULL);
