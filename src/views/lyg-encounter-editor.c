@@ -837,9 +837,21 @@ setup_services (LygEncounterEditor *self)
 
   for (guint i = 0; i < n_values; i++)
     {
-      GtkWidget *button;
+      GtkWidget *button = gtk_toggle_button_new ();
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+      GtkWidget *check = gtk_image_new_from_icon_name ("object-select-symbolic");
+      GtkWidget *label = gtk_label_new (lyg_schema_enum_label ("service", values[i].id));
 
-      button = gtk_toggle_button_new_with_label (lyg_schema_enum_label ("service", values[i].id));
+      /* A check mark makes the chosen chips stand out beyond their shade. */
+      g_object_bind_property (button, "active", check, "visible", G_BINDING_SYNC_CREATE);
+      gtk_widget_set_halign (box, GTK_ALIGN_CENTER);
+      gtk_box_append (GTK_BOX (box), check);
+      gtk_box_append (GTK_BOX (box), label);
+      gtk_button_set_child (GTK_BUTTON (button), box);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      lyg_schema_enum_label ("service", values[i].id),
+                                      -1);
       gtk_widget_add_css_class (button, "lyg-chip");
       gtk_widget_set_focus_on_click (button, FALSE);
       g_object_set_data (G_OBJECT (button), "lyg-id", (gpointer) values[i].id);

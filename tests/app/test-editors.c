@@ -280,7 +280,9 @@ toggle_service (gpointer    editor,
     {
       GtkWidget *button = gtk_flow_box_child_get_child (GTK_FLOW_BOX_CHILD (c));
 
-      if (g_strcmp0 (gtk_button_get_label (GTK_BUTTON (button)), label) == 0)
+      GtkWidget *text = gtk_widget_get_last_child (gtk_button_get_child (GTK_BUTTON (button)));
+
+      if (g_strcmp0 (gtk_label_get_label (GTK_LABEL (text)), label) == 0)
         {
           gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (button), TRUE);
           return;
