@@ -96,6 +96,14 @@ lyg_entry_list_model_iface_init (GListModelInterface *iface)
   iface->get_item = lyg_entry_list_get_item;
 }
 
+/* Items are made lazily: most slots stay NULL. */
+static void
+item_unref (gpointer item)
+{
+  if (item != NULL)
+    g_object_unref (item);
+}
+
 static gboolean
 entry_equal (const LygIndexEntry *a,
              const LygIndexEntry *b)
@@ -218,7 +226,7 @@ replace_entries (LygEntryList *self,
     tail++;
 
   self->entries = entries;
-  self->items = g_ptr_array_new_with_free_func (g_object_unref);
+  self->items = g_ptr_array_new_with_free_func (item_unref);
   g_ptr_array_set_size (self->items, new_len);
 
   for (guint i = 0; i < head; i++)
@@ -462,7 +470,7 @@ static void
 lyg_entry_list_init (LygEntryList *self)
 {
   self->entries = g_ptr_array_new_with_free_func ((GDestroyNotify) lyg_index_entry_free);
-  self->items = g_ptr_array_new_with_free_func (g_object_unref);
+  self->items = g_ptr_array_new_with_free_func (item_unref);
 }
 
 /**

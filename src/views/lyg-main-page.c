@@ -79,6 +79,15 @@ static GParamSpec *properties [N_PROPS];
 static void push_page (LygMainPage *self,
                        GtkWidget   *page);
 
+/* The binding is held with a reference, since the page may be finalized
+ * (and the binding released) before the main page lets go of it. */
+static void
+clear_binding (GBinding *binding)
+{
+  g_binding_unbind (binding);
+  g_object_unref (binding);
+}
+
 static int
 find_section (const char *name)
 {
@@ -127,12 +136,12 @@ update_header (LygMainPage *self)
   GtkWidget *page = top_page (self);
   gboolean folded = adw_leaflet_get_folded (self->leaflet);
 
-  g_clear_pointer (&self->title_binding, g_binding_unbind);
+  g_clear_pointer (&self->title_binding, clear_binding);
 
   if (page != NULL && g_object_class_find_property (G_OBJECT_GET_CLASS (page), "title"))
-    self->title_binding = g_object_bind_property (page, "title",
-                                                  self->content_title, "title",
-                                                  G_BINDING_SYNC_CREATE);
+    self->title_binding = g_object_ref (g_object_bind_property (page, "title",
+                                                                self->content_title, "title",
+                                                                G_BINDING_SYNC_CREATE));
   else if (page == NULL)
     {
       int i = find_section (lyg_main_page_get_section (self));
@@ -141,9 +150,9 @@ update_header (LygMainPage *self)
     }
 
   gtk_widget_set_visible (self->back_button, page != NULL || folded);
+  /* The search bar stays as it is under a record page, so going back
+   * returns to the same results. */
   gtk_widget_set_visible (self->search_button, page == NULL);
-  if (page != NULL)
-    gtk_search_bar_set_search_mode (self->search_bar, FALSE);
 }
 
 static void
@@ -411,7 +420,7 @@ lyg_main_page_dispose (GObject *object)
 {
   LygMainPage *self = LYG_MAIN_PAGE (object);
 
-  g_clear_pointer (&self->title_binding, g_binding_unbind);
+  g_clear_pointer (&self->title_binding, clear_binding);
   for (guint i = 0; self->pages != NULL && i < self->pages->len; i++)
     g_signal_handlers_disconnect_by_data (g_ptr_array_index (self->pages, i), self);
   g_clear_pointer (&self->pages, g_ptr_array_unref);
@@ -559,6 +568,7 @@ lyg_main_page_class_init (LygMainPageClass *klass)
 
       gtk_widget_class_bind_template_child_full (widget_class, g_intern_string (id), FALSE, 0);
     }
+  gtk_widget_class_bind_template_child_full (widget_class, "new_button", FALSE, 0);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_back_button_clicked_cb);
