@@ -18,7 +18,7 @@
 
 /* Wider than this, the result sits beside the indicators; narrower, it
  * follows them at the end of the list. */
-#define WIDE_LAYOUT_WIDTH 900
+#define WIDE_LAYOUT_WIDTH 960
 
 #define SETTINGS_SCHEMA_ID "io.github.lygte.Lygte"
 
@@ -44,7 +44,7 @@ struct _LygScreeningPage
   LygScreeningResult     *result;
   GListStore             *catalogues;
   GPtrArray              *rows;        /* (element-type LygIndicatorRow) */
-  GPtrArray              *groups;      /* (element-type AdwPreferencesGroup) */
+  GPtrArray              *groups;      /* (element-type GtkBox) */
   LygCatalogue           *pending_catalogue;
   char                   *pending_profile;
   char                   *error;
@@ -285,30 +285,77 @@ clear_groups (LygScreeningPage *self)
   g_ptr_array_set_size (self->rows, 0);
 }
 
+/* A titled boxed list per dimension.  Not an AdwPreferencesGroup: its
+ * title does not wrap, and dimension titles are long. */
+static GtkWidget *
+create_group (LygScreeningPage   *self,
+              const LygDimension *dimension,
+              GtkWidget         **list)
+{
+  g_autofree char *count = NULL;
+  GtkWidget *group;
+  GtkWidget *title;
+  GtkWidget *caption;
+
+  group = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  gtk_widget_add_css_class (group, "lyg-dimension-group");
+
+  title = gtk_label_new (lyg_catalogue_text_get (&dimension->title, self->lang));
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (title), PANGO_WRAP_WORD_CHAR);
+  gtk_widget_add_css_class (title, "heading");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (title),
+                                  GTK_ACCESSIBLE_PROPERTY_LEVEL, 2,
+                                  -1);
+  gtk_box_append (GTK_BOX (group), title);
+
+  count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u indicator", "%u indicators",
+                                        dimension->n_indicators),
+                           dimension->n_indicators);
+  caption = gtk_label_new (count);
+  gtk_label_set_xalign (GTK_LABEL (caption), 0);
+  gtk_widget_add_css_class (caption, "dim-label");
+  gtk_widget_add_css_class (caption, "caption");
+  gtk_widget_set_margin_top (caption, 2);
+  gtk_box_append (GTK_BOX (group), caption);
+
+  *list = gtk_list_box_new ();
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (*list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (*list, "boxed-list");
+  gtk_widget_set_margin_top (*list, 12);
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (*list),
+                                  GTK_ACCESSIBLE_RELATION_LABELLED_BY, title, NULL,
+                                  -1);
+  gtk_box_append (GTK_BOX (group), *list);
+
+  return group;
+}
+
 static void
 build_groups (LygScreeningPage *self)
 {
   guint n_dimensions = lyg_catalogue_get_n_dimensions (self->catalogue);
   guint n_indicators = lyg_catalogue_get_n_indicators (self->catalogue);
+  g_autoptr(GPtrArray) lists = g_ptr_array_new ();
 
   clear_groups (self);
 
   for (guint i = 0; i < n_dimensions; i++)
     {
       const LygDimension *dimension = lyg_catalogue_get_dimension (self->catalogue, i);
-      GtkWidget *group = adw_preferences_group_new ();
+      GtkWidget *list = NULL;
+      GtkWidget *group = create_group (self, dimension, &list);
 
-      adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group),
-                                       lyg_catalogue_text_get (&dimension->title, self->lang));
-      gtk_widget_add_css_class (group, "lyg-dimension-group");
       gtk_box_append (self->dimensions_box, group);
       g_ptr_array_add (self->groups, group);
+      g_ptr_array_add (lists, list);
     }
 
   for (guint i = 0; i < n_indicators; i++)
     {
       const LygIndicator *indicator = lyg_catalogue_get_indicator (self->catalogue, i);
-      GtkWidget *group = g_ptr_array_index (self->groups, indicator->dimension->index);
+      GtkWidget *list = g_ptr_array_index (lists, indicator->dimension->index);
       GtkWidget *row = lyg_indicator_row_new (self->catalogue, indicator, self->lang);
       const char *note = NULL;
       LygAnswer answer = lyg_screening_answers_get (self->answers, indicator->id, &note);
@@ -319,7 +366,7 @@ build_groups (LygScreeningPage *self)
                                G_CALLBACK (on_indicator_row_changed_cb),
                                self, G_CONNECT_SWAPPED);
 
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+      gtk_list_box_append (GTK_LIST_BOX (list), row);
       g_ptr_array_add (self->rows, row);
     }
 }
@@ -1001,6 +1048,35 @@ show_error (LygScreeningPage *self,
   gtk_widget_set_sensitive (GTK_WIDGET (self->refer_button), FALSE);
 }
 
+/* The page sizes its child itself instead of through AdwBin's layout
+ * manager, to see its width when it is allocated. */
+static GtkSizeRequestMode
+lyg_screening_page_get_request_mode (GtkWidget *widget)
+{
+  GtkWidget *child = adw_bin_get_child (ADW_BIN (widget));
+
+  if (child != NULL)
+    return gtk_widget_get_request_mode (child);
+
+  return GTK_SIZE_REQUEST_CONSTANT_SIZE;
+}
+
+static void
+lyg_screening_page_measure (GtkWidget      *widget,
+                            GtkOrientation  orientation,
+                            int             for_size,
+                            int            *minimum,
+                            int            *natural,
+                            int            *minimum_baseline,
+                            int            *natural_baseline)
+{
+  GtkWidget *child = adw_bin_get_child (ADW_BIN (widget));
+
+  if (child != NULL && gtk_widget_should_layout (child))
+    gtk_widget_measure (child, orientation, for_size,
+                        minimum, natural, minimum_baseline, natural_baseline);
+}
+
 static void
 lyg_screening_page_size_allocate (GtkWidget *widget,
                                   int        width,
@@ -1008,9 +1084,10 @@ lyg_screening_page_size_allocate (GtkWidget *widget,
                                   int        baseline)
 {
   LygScreeningPage *self = LYG_SCREENING_PAGE (widget);
+  GtkWidget *child = adw_bin_get_child (ADW_BIN (widget));
 
-  GTK_WIDGET_CLASS (lyg_screening_page_parent_class)->size_allocate (widget, width, height,
-                                                                     baseline);
+  if (child != NULL && gtk_widget_should_layout (child))
+    gtk_widget_allocate (child, width, height, baseline, NULL);
 
   /* Moving the result while allocating would allocate again: wait. */
   if ((width >= WIDE_LAYOUT_WIDTH) != self->wide && self->layout_idle == 0)
@@ -1184,6 +1261,8 @@ lyg_screening_page_class_init (LygScreeningPageClass *klass)
   object_class->get_property = lyg_screening_page_get_property;
   object_class->set_property = lyg_screening_page_set_property;
 
+  widget_class->get_request_mode = lyg_screening_page_get_request_mode;
+  widget_class->measure = lyg_screening_page_measure;
   widget_class->size_allocate = lyg_screening_page_size_allocate;
 
   properties [PROP_CONTEXT] =
@@ -1279,6 +1358,7 @@ lyg_screening_page_init (LygScreeningPage *self)
   self->updating = TRUE;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_widget_set_layout_manager (GTK_WIDGET (self), NULL);
 
   self->updating = FALSE;
   self->wide = TRUE;

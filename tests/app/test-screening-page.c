@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
 #include "lyg-context.h"
@@ -506,6 +507,7 @@ test_screening_page_show (Fixture       *f,
   const char *seconds = g_getenv ("LYG_SHOW_SCREENING");
   const char *width = g_getenv ("LYG_SHOW_WIDTH");
   const char *height = g_getenv ("LYG_SHOW_HEIGHT");
+  g_autoptr(GtkCssProvider) provider = NULL;
   LygScreeningPage *page;
   GtkWindow *window;
 
@@ -514,6 +516,21 @@ test_screening_page_show (Fixture       *f,
       g_test_skip ("LYG_SHOW_SCREENING is not set");
       return;
     }
+
+  /* LYG_SHOW_LOCALEDIR: where a compiled translation lives. */
+  if (g_getenv ("LYG_SHOW_LOCALEDIR") != NULL)
+    {
+      bindtextdomain (GETTEXT_PACKAGE, g_getenv ("LYG_SHOW_LOCALEDIR"));
+      bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+      textdomain (GETTEXT_PACKAGE);
+    }
+
+  /* The application loads its style sheet itself; a bare window does not. */
+  provider = gtk_css_provider_new ();
+  gtk_css_provider_load_from_resource (provider, "/io/github/lygte/Lygte/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                              GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
 
   page = LYG_SCREENING_PAGE (lyg_screening_page_new (f->context, NULL, f->person_id));
   window = show_page (GTK_WIDGET (page),
@@ -527,7 +544,8 @@ test_screening_page_show (Fixture       *f,
   answer (page, "ec.excessive-hours", "observed_button");
   gtk_editable_set_text (child (find_row (page, "dr.nature-of-job"), LYG_TYPE_INDICATOR_ROW,
                                 "note_entry"),
-                         "Promised work in a hotel");
+                         g_str_equal (lyg_catalogue_get_default_language (), "da")
+                         ? "Lovet arbejde på et hotel" : "Promised work in a hotel");
   gtk_window_maximize (window);
   spin (atoi (seconds) * 1000);
   gtk_window_destroy (window);
