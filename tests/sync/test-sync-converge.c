@@ -152,7 +152,8 @@ check_outcome (Team *team)
       gboolean winner_known = FALSE;
 
       g_assert_cmpuint (test_device_count (device), ==, n_records);
-      g_assert_cmpint (lyg_store_quarantine_count (lyg_vault_get_store (device->vault), NULL), ==, 0);
+      g_assert_cmpint (lyg_store_quarantine_count (lyg_vault_get_store (device->vault), NULL),
+                       ==, 0);
 
       for (guint i = 0; i < team->created->len; i++)
         {
@@ -181,7 +182,8 @@ check_outcome (Team *team)
       /* B's note on the record A deleted is not lost either. */
       doomed = lyg_vault_get_record (device->vault, team->doomed, &error);
       g_assert_no_error (error);
-      g_assert_true (g_strcmp0 (lyg_record_get_string (doomed, "notes"), "B was still writing") == 0 ||
+      g_assert_true (g_strcmp0 (lyg_record_get_string (doomed, "notes"),
+                                "B was still writing") == 0 ||
                      test_record_has_conflict (doomed, "notes", "B was still writing"));
 
       if (team->n_devices > 2)
@@ -255,8 +257,11 @@ test_converge_interleaved (void)
   /* C renamed without having seen B's rename: a conflict. */
   for (guint d = 0; d < team->n_devices; d++)
     {
-      g_autoptr(LygRecord) other = lyg_vault_get_record (team->devices[d]->vault, team->other, NULL);
-      const char *alias = lyg_record_get_string (other, "alias");
+      g_autoptr(LygRecord) other = NULL;
+      const char *alias;
+
+      other = lyg_vault_get_record (team->devices[d]->vault, team->other, NULL);
+      alias = lyg_record_get_string (other, "alias");
 
       if (g_strcmp0 (alias, "Renamed by C concurrently") == 0)
         g_assert_true (test_record_has_conflict (other, "alias", "Renamed by B after syncing"));
@@ -286,8 +291,11 @@ test_converge_sequential (void)
 
   for (guint d = 0; d < 2; d++)
     {
-      g_autoptr(LygRecord) shared = lyg_vault_get_record (team->devices[d]->vault, team->shared, NULL);
-      g_autoptr(GPtrArray) conflicts = lyg_record_get_conflicts (shared);
+      g_autoptr(LygRecord) shared = NULL;
+      g_autoptr(GPtrArray) conflicts = NULL;
+
+      shared = lyg_vault_get_record (team->devices[d]->vault, team->shared, NULL);
+      conflicts = lyg_record_get_conflicts (shared);
 
       g_assert_cmpstr (lyg_record_get_string (shared, "alias"), ==, "Third");
       g_assert_cmpuint (conflicts->len, ==, 0);

@@ -474,10 +474,12 @@ test_garbage_responses (Fixture       *f,
     { "GET", 200, "<html>Welcome to the hotel wifi</html>", 0, LYG_PROTOCOL_ERROR_MALFORMED },
     { "GET", 200, "", 0, LYG_PROTOCOL_ERROR_MALFORMED },
     { "GET", 200, "[1, 2, 3]", 0, LYG_PROTOCOL_ERROR_MALFORMED },
-    { "GET", 200, "{\"envelopes\": 5, \"next\": 0, \"more\": false}", 0, LYG_PROTOCOL_ERROR_MALFORMED },
+    { "GET", 200, "{\"envelopes\": 5, \"next\": 0, \"more\": false}", 0,
+      LYG_PROTOCOL_ERROR_MALFORMED },
     { "POST", 200, "{\"stored\": [], \"next\": 0}", 1, LYG_SYNC_ERROR_PROTOCOL },
     { "POST", 502, "<html>Bad Gateway</html>", 1, LYG_SYNC_ERROR_SERVER },
-    { "GET", 500, "{\"error\": {\"code\": \"internal\", \"message\": \"oops\"}}", 1, LYG_SYNC_ERROR_SERVER },
+    { "GET", 500, "{\"error\": {\"code\": \"internal\", \"message\": \"oops\"}}", 1,
+      LYG_SYNC_ERROR_SERVER },
   };
   g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
 

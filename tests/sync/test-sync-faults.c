@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <glib/gstdio.h>
+
 #include "test-sync-util.h"
 
 /* Sync through a transport that drops, duplicates, replays, truncates and
@@ -456,6 +458,74 @@ test_server_killed (Fixture       *f,
   g_assert_cmpuint (n_server, ==, g_hash_table_size (f->expected));
 }
 
+static void
+copy_file (const char *from,
+           const char *to)
+{
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize len = 0;
+
+  g_file_get_contents (from, &contents, &len, &error);
+  g_assert_no_error (error);
+  g_file_set_contents (to, contents, len, &error);
+  g_assert_no_error (error);
+}
+
+static void
+restart_from (Fixture    *f,
+              const char *backup)
+{
+  g_autofree char *wal = g_strconcat (f->server->db_path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (f->server->db_path, "-shm", NULL);
+
+  test_server_stop (f->server);
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+  g_unlink (shm);
+  if (backup != NULL)
+    copy_file (backup, f->server->db_path);
+  test_server_start (f->server, 0);
+  test_device_connect (f->a, f->server);
+  test_device_connect (f->b, f->server);
+}
+
+/* The server's database is put back from an older backup, which lacks
+ * what A sent since: A notices that the server is behind it and sends
+ * everything again, and B, which had not synced since the backup, gets
+ * it all. Not covered, because it fails: when several devices had synced
+ * past the backup, only the first to sync afterwards notices; by then the
+ * head has grown past the others' cursors, and they skip the sequence
+ * numbers that the records sent again took. Telling a replaced log apart
+ * needs something in the protocol that a backup does not bring back. */
+static void
+test_restored_from_backup (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autofree char *backup = g_strconcat (f->server->db_path, ".backup", NULL);
+  g_autoptr(LygSyncReport) report = NULL;
+  TestDevice *devices[] = { f->a, f->b };
+
+  add_many (f, f->a, N_RECORDS);
+  add_many (f, f->b, N_RECORDS);
+  test_settle (devices, 2);
+
+  restart_from (f, NULL);
+  copy_file (f->server->db_path, backup);
+
+  add_many (f, f->a, 5);
+  sync_once (f->a);
+  add_many (f, f->a, 2);
+  add_many (f, f->b, 2);
+
+  restart_from (f, backup);
+  /* Its two new records, then everything once it saw the server's head. */
+  report = test_device_sync_ok (f->a);
+  g_assert_cmpuint (report->pushed, ==, 2 + 2 * N_RECORDS + 7);
+  g_assert_cmpuint (report->pulled, ==, 2 * N_RECORDS + 7);
+
+  recover_and_check (f);
+}
+
 /* Many rounds of random saves and random faults on both devices, with
  * held batches delivered late at random. Each device edits only its own
  * records, so the last value of each is known. */
@@ -480,7 +550,7 @@ test_random_faults (Fixture       *f,
       g_autoptr(LygSyncReport) report = NULL;
       g_autoptr(GPtrArray) held = NULL;
       g_autoptr(GError) error = NULL;
-      guint n_saves = g_test_rand_int_range (0, 5);
+      guint n_saves = round == 0 ? 3 : g_test_rand_int_range (0, 5);
 
       for (guint i = 0; i < n_saves; i++)
         {
@@ -493,6 +563,9 @@ test_random_faults (Fixture       *f,
             g_ptr_array_add (own, add (f, device, notes));
         }
 
+      /* At least one sync fails for sure. */
+      if (round == 0)
+        test_fault_transport_add (device->faults, "POST", 0, TEST_FAULT_DROP_RESPONSE);
       for (guint i = g_test_rand_int_range (0, 3); i > 0; i--)
         test_fault_transport_add (device->faults, g_test_rand_bit () ? "POST" : "GET",
                                   g_test_rand_int_range (0, 3),
@@ -574,6 +647,7 @@ main (int   argc,
   ADD ("/lyg/sync/fault/replay-old-batches", test_replay_old_batches);
   ADD ("/lyg/sync/fault/late-old-revision", test_late_old_revision);
   ADD ("/lyg/sync/fault/server-killed-and-restarted", test_server_killed);
+  ADD ("/lyg/sync/fault/server-restored-from-backup", test_restored_from_backup);
   ADD ("/lyg/sync/fault/random", test_random_faults);
 
   return g_test_run ();

@@ -81,7 +81,7 @@ test_server_start (TestServer *server,
 
   /* Small pages, so that every test pulls in several. */
   limits.enroll_per_minute = 0;
-  limits.max_pull = TEST_SERVER_MAX_PULL;
+  limits.max_pull = server->max_pull ? server->max_pull : TEST_SERVER_MAX_PULL;
   lyg_server_set_limits (server->server, &limits);
 
   lyg_server_start_thread (server->server, port, &error);

@@ -30,6 +30,7 @@ typedef struct
   guint             port;
   char             *url;
   char             *pin;
+  guint             max_pull;   /* 0: TEST_SERVER_MAX_PULL */
 } TestServer;
 
 typedef struct
