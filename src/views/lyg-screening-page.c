@@ -77,6 +77,8 @@ struct _LygScreeningPage
   GtkScrolledWindow      *side_scroller;
   GtkBox                 *side_box;
   LygScreeningResultView *result_view;
+  GtkRevealer            *outcome_bar;
+  GtkLabel               *outcome_bar_label;
 };
 
 G_DEFINE_FINAL_TYPE (LygScreeningPage, lyg_screening_page, ADW_TYPE_BIN)
@@ -259,6 +261,22 @@ rescore (LygScreeningPage *self)
 
   g_set_object (&self->result, result);
   lyg_screening_result_view_set_result (self->result_view, self->result, self->lang);
+  gtk_label_set_text (self->outcome_bar_label, lyg_screening_result_get_outcome_label (result));
+}
+
+static void
+on_show_result_button_clicked_cb (LygScreeningPage *self,
+                                  GtkButton        *button)
+{
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->main_scroller);
+  GtkWidget *viewport = gtk_scrolled_window_get_child (self->main_scroller);
+  double x, y;
+
+  if (gtk_widget_translate_coordinates (GTK_WIDGET (self->narrow_result_box), viewport,
+                                        0, 0, &x, &y))
+    gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + y);
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->result_view));
 }
 
 static void
@@ -926,6 +944,7 @@ apply_layout_cb (gpointer user_data)
   gtk_widget_set_visible (GTK_WIDGET (self->side_scroller), wide);
   gtk_widget_set_visible (GTK_WIDGET (self->side_separator), wide);
   gtk_widget_set_visible (GTK_WIDGET (self->narrow_result_box), !wide);
+  gtk_revealer_set_reveal_child (self->outcome_bar, !wide);
 
   return G_SOURCE_REMOVE;
 }
@@ -1001,6 +1020,7 @@ load_screening (LygScreeningPage  *self,
   set_catalogue (self, catalogue, lyg_screening_result_get_profile (result));
   g_set_object (&self->result, result);
   lyg_screening_result_view_set_result (self->result_view, self->result, self->lang);
+  gtk_label_set_text (self->outcome_bar_label, lyg_screening_result_get_outcome_label (result));
 
   return TRUE;
 }
@@ -1343,6 +1363,9 @@ lyg_screening_page_class_init (LygScreeningPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LygScreeningPage, side_scroller);
   gtk_widget_class_bind_template_child (widget_class, LygScreeningPage, side_box);
   gtk_widget_class_bind_template_child (widget_class, LygScreeningPage, result_view);
+  gtk_widget_class_bind_template_child (widget_class, LygScreeningPage, outcome_bar);
+  gtk_widget_class_bind_template_child (widget_class, LygScreeningPage, outcome_bar_label);
+  gtk_widget_class_bind_template_callback (widget_class, on_show_result_button_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_cancel_button_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_save_button_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_refer_button_clicked_cb);
