@@ -485,8 +485,8 @@ lyg_person_page_constructed (GObject *object)
   vault = lyg_context_get_vault (self->context);
 
   self->form = LYG_RECORD_FORM (lyg_record_form_new ("person", groups, G_N_ELEMENTS (groups)));
-  gtk_box_insert_child_after (self->box, GTK_WIDGET (self->form),
-                              GTK_WIDGET (self->conflict_list));
+  /* What happened with the person comes first, the details below. */
+  gtk_box_insert_child_after (self->box, GTK_WIDGET (self->form), self->timeline_group);
   g_signal_connect_object (self->form, "changed", G_CALLBACK (on_form_changed_cb), self,
                            G_CONNECT_SWAPPED);
 
