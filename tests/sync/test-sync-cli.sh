@@ -68,7 +68,7 @@ for attempt in 1 2 3 4 5 6 7 8; do
   "$SERVER" --data-dir "$DIR/server" serve --listen 127.0.0.1 --port "$try" \
     > "$DIR/server.log" 2>&1 &
   SERVER_PID=$!
-  for wait in $(seq 1 100); do
+  for tick in $(seq 1 100); do
     if grep -q "Listening on" "$DIR/server.log"; then
       PORT=$try
       break
