@@ -54,6 +54,10 @@ struct _LygRecord
 };
 
 G_DEFINE_FINAL_TYPE (LygRecord, lyg_record, G_TYPE_OBJECT)
+
+/* Decrypted records alive in this process: locking must bring it to zero,
+ * and tests check that it does. */
+static gint n_alive;
 G_DEFINE_QUARK (lyg-record-error-quark, lyg_record_error)
 
 static void
@@ -196,6 +200,7 @@ lyg_record_finalize (GObject *object)
   g_clear_pointer (&self->type, g_free);
   g_clear_pointer (&self->fields, g_hash_table_unref);
   g_clear_pointer (&self->pending, g_hash_table_unref);
+  g_atomic_int_dec_and_test (&n_alive);
 
   G_OBJECT_CLASS (lyg_record_parent_class)->finalize (object);
 }
@@ -211,10 +216,17 @@ lyg_record_class_init (LygRecordClass *klass)
 static void
 lyg_record_init (LygRecord *self)
 {
+  g_atomic_int_inc (&n_alive);
   self->fields = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                         (GDestroyNotify) g_ptr_array_unref);
   self->pending = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                          (GDestroyNotify) json_node_unref);
+}
+
+guint
+lyg_record_get_n_alive (void)
+{
+  return (guint) g_atomic_int_get (&n_alive);
 }
 
 LygRecord *

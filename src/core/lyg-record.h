@@ -37,6 +37,7 @@ typedef struct
 G_DECLARE_FINAL_TYPE (LygRecord, lyg_record, LYG, RECORD, GObject)
 
 GQuark       lyg_record_error_quark      (void);
+guint        lyg_record_get_n_alive      (void);
 LygRecord   *lyg_record_new              (const char   *type);
 LygRecord   *lyg_record_new_with_id      (const char   *type,
                                           const char   *id);
