@@ -14,6 +14,7 @@
 #include "lyg-vault.h"
 
 #include "lyg-application.h"
+#include "lyg-preferences-window.h"
 #include "lyg-window.h"
 
 struct _LygApplication
@@ -94,12 +95,43 @@ lyg_application_about_action (GSimpleAction *action,
                          NULL);
 }
 
+/* The window whose vault the preferences apply to, if it is unlocked. */
+static LygWindow *
+get_unlocked_window (LygApplication *self)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (!LYG_IS_WINDOW (window) || lyg_window_get_context (LYG_WINDOW (window)) == NULL)
+    return NULL;
+
+  return LYG_WINDOW (window);
+}
+
 static void
 lyg_application_preferences_action (GSimpleAction *action,
                                     GVariant      *parameter,
                                     gpointer       user_data)
 {
-  /* The preferences window comes with a later part of the app. */
+  LygApplication *self = user_data;
+  LygWindow *window;
+  GtkWidget *preferences;
+
+  g_assert (LYG_IS_APPLICATION (self));
+
+  /* Only while unlocked: the window closes it again when it locks. */
+  if (!(window = get_unlocked_window (self)))
+    return;
+
+  preferences = lyg_preferences_window_new (lyg_window_get_context (window), GTK_WINDOW (window));
+  gtk_window_present (GTK_WINDOW (preferences));
+}
+
+static void
+on_active_window_changed_cb (LygApplication *self,
+                             GParamSpec     *pspec,
+                             gpointer        user_data)
+{
+  lyg_application_update_actions (self);
 }
 
 static const GActionEntry app_actions[] = {
@@ -113,10 +145,13 @@ lyg_application_startup (GApplication *app)
 {
   LygApplication *self = LYG_APPLICATION (app);
   static const char *quit_accels[] = { "<primary>q", NULL };
+  static const char *preferences_accels[] = { "<primary>comma", NULL };
 
   G_APPLICATION_CLASS (lyg_application_parent_class)->startup (app);
 
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences",
+                                         preferences_accels);
 
   g_signal_connect (self,
                     "notify::screensaver-active",
@@ -164,16 +199,17 @@ lyg_application_class_init (LygApplicationClass *klass)
 static void
 lyg_application_init (LygApplication *self)
 {
-  GAction *preferences;
-
   g_action_map_add_action_entries (G_ACTION_MAP (self),
                                    app_actions,
                                    G_N_ELEMENTS (app_actions),
                                    self);
 
-  /* Shown in the menu, enabled once the preferences window exists. */
-  preferences = g_action_map_lookup_action (G_ACTION_MAP (self), "preferences");
-  g_simple_action_set_enabled (G_SIMPLE_ACTION (preferences), FALSE);
+  g_signal_connect (self,
+                    "notify::active-window",
+                    G_CALLBACK (on_active_window_changed_cb),
+                    NULL);
+
+  lyg_application_update_actions (self);
 }
 
 LygApplication *
@@ -203,4 +239,22 @@ lyg_application_lock_all (LygApplication *self)
       if (LYG_IS_WINDOW (l->data))
         lyg_window_lock (LYG_WINDOW (l->data));
     }
+}
+
+/**
+ * lyg_application_update_actions:
+ * @self: a #LygApplication
+ *
+ * Enables the preferences only while the active window shows an unlocked
+ * vault. Windows call this when they lock or unlock.
+ */
+void
+lyg_application_update_actions (LygApplication *self)
+{
+  GAction *preferences;
+
+  g_return_if_fail (LYG_IS_APPLICATION (self));
+
+  preferences = g_action_map_lookup_action (G_ACTION_MAP (self), "preferences");
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (preferences), get_unlocked_window (self) != NULL);
 }

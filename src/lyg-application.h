@@ -15,7 +15,8 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (LygApplication, lyg_application, LYG, APPLICATION, AdwApplication)
 
-LygApplication *lyg_application_new      (void);
-void            lyg_application_lock_all (LygApplication *self);
+LygApplication *lyg_application_new            (void);
+void            lyg_application_lock_all       (LygApplication *self);
+void            lyg_application_update_actions (LygApplication *self);
 
 G_END_DECLS

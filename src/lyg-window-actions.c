@@ -79,6 +79,7 @@ _lyg_window_class_actions_init (LygWindowClass *klass)
 void
 _lyg_window_actions_update (LygWindow *self)
 {
+  GtkApplication *app;
   gboolean open;
 
   g_assert (LYG_IS_WINDOW (self));
@@ -91,4 +92,9 @@ _lyg_window_actions_update (LygWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", open);
   for (guint i = 0; i < G_N_ELEMENTS (new_record_actions); i++)
     gtk_widget_action_set_enabled (GTK_WIDGET (self), new_record_actions[i], open);
+
+  /* app.preferences follows the active window's lock state. */
+  app = gtk_window_get_application (GTK_WINDOW (self));
+  if (LYG_IS_APPLICATION (app))
+    lyg_application_update_actions (LYG_APPLICATION (app));
 }
