@@ -1,0 +1,375 @@
+/* screenshot-tool.c
+ *
+ * Copyright 2026 The Lygte Authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* Puts the real application window into one state and writes a PNG of it,
+ * for tests/screenshots.sh. Not a test.
+ *
+ *   screenshot-tool --vault FILE --state STATE --output FILE.png
+ *                   [--width W] [--height H] [--locale-dir DIR]
+ *
+ * STATE is one of unlock, people, person, screening, encounter, today.
+ * The passphrase comes from $LYGTE_PASSPHRASE. Every state but "unlock"
+ * unlocks through the unlock page, as a person would.
+ */
+
+#define G_LOG_DOMAIN "screenshot-tool"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+#include <stdlib.h>
+
+#include "lyg-application.h"
+#include "lyg-draft.h"
+#include "lyg-encounter-editor.h"
+#include "lyg-list-page.h"
+#include "lyg-main-page.h"
+#include "lyg-unlock-page.h"
+#include "lyg-window.h"
+
+#define WAIT_MS 20000
+
+static gboolean
+on_tick_cb (gpointer user_data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+typedef gboolean (*Condition) (gpointer data);
+
+static gboolean
+wait_for (Condition condition,
+          gpointer  data)
+{
+  gint64 deadline = g_get_monotonic_time () + WAIT_MS * G_TIME_SPAN_MILLISECOND;
+  guint tick = g_timeout_add (10, on_tick_cb, NULL);
+  gboolean ok;
+
+  while (!(ok = condition (data)) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_source_remove (tick);
+
+  return ok;
+}
+
+static void
+spin (guint ms)
+{
+  gint64 until = g_get_monotonic_time () + ms * G_TIME_SPAN_MILLISECOND;
+  guint tick = g_timeout_add (10, on_tick_cb, NULL);
+
+  while (g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_source_remove (tick);
+}
+
+static gpointer
+child (gpointer    widget,
+       GType       type,
+       const char *name)
+{
+  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
+
+  if (object == NULL)
+    g_error ("No template child %s", name);
+
+  return object;
+}
+
+static gboolean
+window_shows_main (gpointer data)
+{
+  return g_strcmp0 (lyg_window_get_visible_page (data), "main") == 0;
+}
+
+static gboolean
+widget_mapped (gpointer data)
+{
+  return gtk_widget_get_mapped (data);
+}
+
+static gboolean
+list_has_items (gpointer data)
+{
+  return g_list_model_get_n_items (G_LIST_MODEL (lyg_list_page_get_model (data))) > 0;
+}
+
+static void
+on_after_paint_cb (GdkFrameClock *clock,
+                   guint         *n_frames)
+{
+  (*n_frames)++;
+}
+
+static gboolean
+painted (gpointer data)
+{
+  return *(guint *) data > 0;
+}
+
+/* Mapped, laid out, transitions finished, and a frame drawn twice since. */
+static void
+settle (GtkWidget *window)
+{
+  GdkFrameClock *clock;
+  guint n_frames = 0;
+  gulong handler;
+
+  if (!wait_for (widget_mapped, window))
+    g_error ("The window was never mapped");
+
+  /* Stack and leaflet transitions take 200–300 ms. */
+  spin (700);
+
+  clock = gtk_widget_get_frame_clock (window);
+  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint_cb), &n_frames);
+  for (guint i = 0; i < 2; i++)
+    {
+      n_frames = 0;
+      gtk_widget_queue_draw (window);
+      if (!wait_for (painted, &n_frames))
+        g_warning ("No frame was drawn");
+    }
+  g_signal_handler_disconnect (clock, handler);
+}
+
+static void
+save_png (GtkWidget  *window,
+          const char *output)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (window);
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  int width = gtk_widget_get_width (window);
+  int height = gtk_widget_get_height (window);
+  GskRenderer *renderer = gtk_native_get_renderer (GTK_NATIVE (window));
+
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  if (node == NULL)
+    g_error ("Nothing to draw");
+
+  texture = gsk_renderer_render_texture (renderer, node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  if (!gdk_texture_save_to_png (texture, output))
+    g_error ("Could not write %s", output);
+
+  g_print ("%s: %d×%d\n", output, width, height);
+}
+
+static char *
+find_first (LygVault   *vault,
+            const char *query,
+            const char *type)
+{
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GError) error = NULL;
+  LygIndex *index = lyg_vault_get_index (vault);
+
+  if (query != NULL)
+    entries = lyg_index_search (index, query, type, 0, &error);
+  else
+    entries = lyg_index_list (index, type, &error);
+
+  if (entries == NULL || entries->len == 0)
+    g_error ("No %s record %s%s", type, query ? "matching " : "", query ? query : "");
+
+  return g_strdup (((LygIndexEntry *) g_ptr_array_index (entries, 0))->id);
+}
+
+static void
+collect_toggles (GtkWidget *widget,
+                 GPtrArray *toggles)
+{
+  if (GTK_IS_TOGGLE_BUTTON (widget))
+    g_ptr_array_add (toggles, widget);
+
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    collect_toggles (c, toggles);
+}
+
+/* A quick encounter half typed in: where, who, how many, what was offered. */
+static void
+fill_encounter (LygEncounterEditor *editor)
+{
+  g_autoptr(GPtrArray) toggles = g_ptr_array_new ();
+  GtkWidget *services = child (editor, LYG_TYPE_ENCOUNTER_EDITOR, "services_box");
+
+  lyg_form_set_enum_combo (child (editor, LYG_TYPE_ENCOUNTER_EDITOR, "setting_row"), "street");
+  gtk_editable_set_text (child (editor, LYG_TYPE_ENCOUNTER_EDITOR, "area_row"),
+                         "Istedgade");
+  gtk_spin_button_set_value (child (editor, LYG_TYPE_ENCOUNTER_EDITOR, "head_count_spin"), 3);
+  /* After "Not recorded", the first language offered is Romanian. */
+  adw_combo_row_set_selected (child (editor, LYG_TYPE_ENCOUNTER_EDITOR, "language_row"), 1);
+  gtk_editable_set_text (child (editor, LYG_TYPE_ENCOUNTER_EDITOR, "note_row"),
+                         g_str_equal (lyg_catalogue_get_default_language (), "da")
+                         ? "To nye kvinder, taler kun rumænsk"
+                         : "Two new women, speak only Romanian");
+
+  collect_toggles (services, toggles);
+  for (guint i = 0; i < toggles->len; i++)
+    if (i == 0 || i == 2)
+      gtk_toggle_button_set_active (g_ptr_array_index (toggles, i), TRUE);
+}
+
+static void
+unlock (LygWindow  *window,
+        const char *passphrase)
+{
+  LygUnlockPage *page = child (window, LYG_TYPE_WINDOW, "unlock_page");
+  GtkWidget *row = child (page, LYG_TYPE_UNLOCK_PAGE, "passphrase_row");
+
+  gtk_editable_set_text (GTK_EDITABLE (row), passphrase);
+  g_signal_emit_by_name (row, "entry-activated");
+
+  if (!wait_for (window_shows_main, window))
+    g_error ("The vault did not unlock");
+}
+
+static void
+show_state (LygWindow  *window,
+            const char *state)
+{
+  LygMainPage *main_page = child (window, LYG_TYPE_WINDOW, "main_page");
+  LygVault *vault = lyg_window_get_vault (window);
+  g_autofree char *id = NULL;
+
+  if (g_str_equal (state, "today"))
+    {
+      lyg_main_page_set_section (main_page, "today");
+    }
+  else if (g_str_equal (state, "people"))
+    {
+      lyg_main_page_set_section (main_page, "people");
+      if (!wait_for (list_has_items, lyg_main_page_get_section_page (main_page, "people")))
+        g_error ("The people list stayed empty");
+    }
+  else if (g_str_equal (state, "person"))
+    {
+      lyg_main_page_set_section (main_page, "people");
+      id = find_first (vault, "Maria", "person");
+      if (!lyg_main_page_open_record (main_page, id))
+        g_error ("Could not open the person");
+    }
+  else if (g_str_equal (state, "screening"))
+    {
+      lyg_main_page_set_section (main_page, "screenings");
+      id = find_first (vault, NULL, "screening");
+      if (!lyg_main_page_open_record (main_page, id))
+        g_error ("Could not open the screening");
+    }
+  else if (g_str_equal (state, "encounter"))
+    {
+      GtkWidget *editor;
+
+      lyg_main_page_set_section (main_page, "encounters");
+      editor = lyg_main_page_new_record (main_page, "encounter", NULL);
+      if (!LYG_IS_ENCOUNTER_EDITOR (editor))
+        g_error ("No encounter editor");
+      fill_encounter (LYG_ENCOUNTER_EDITOR (editor));
+    }
+  else
+    {
+      g_error ("Unknown state %s", state);
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GOptionContext) options = NULL;
+  g_autoptr(LygApplication) app = NULL;
+  g_autoptr(LygVault) vault = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *vault_path = NULL;
+  g_autofree char *state = NULL;
+  g_autofree char *output = NULL;
+  g_autofree char *locale_dir = NULL;
+  const char *passphrase = g_getenv ("LYGTE_PASSPHRASE");
+  int width = 960;
+  int height = 700;
+  GOptionEntry entries[] = {
+    { "vault", 0, 0, G_OPTION_ARG_FILENAME, &vault_path, "The vault", "FILE" },
+    { "state", 0, 0, G_OPTION_ARG_STRING, &state, "What to show", "STATE" },
+    { "output", 0, 0, G_OPTION_ARG_FILENAME, &output, "The PNG to write", "FILE" },
+    { "width", 0, 0, G_OPTION_ARG_INT, &width, "Window width", "W" },
+    { "height", 0, 0, G_OPTION_ARG_INT, &height, "Window height", "H" },
+    { "locale-dir", 0, 0, G_OPTION_ARG_FILENAME, &locale_dir,
+      "Where lygte.mo is (default: the configured LOCALEDIR)", "DIR" },
+    { NULL }
+  };
+  LygWindow *window;
+
+  options = g_option_context_new ("- put Lygte into a state and save a PNG");
+  g_option_context_add_main_entries (options, entries, NULL);
+  if (!g_option_context_parse (options, &argc, &argv, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 2;
+    }
+
+  if (vault_path == NULL || state == NULL || output == NULL)
+    {
+      g_printerr ("--vault, --state and --output are needed\n");
+      return 2;
+    }
+
+  if (!g_str_equal (state, "unlock") && passphrase == NULL)
+    {
+      g_printerr ("LYGTE_PASSPHRASE is not set\n");
+      return 2;
+    }
+
+  /* As src/main.c does, but the catalogue may live in a staging dir. */
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, locale_dir != NULL ? locale_dir : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  if (!gtk_init_check ())
+    {
+      g_printerr ("No display\n");
+      return 77;
+    }
+
+  /* The real application, so its style sheet and icons load as usual. */
+  app = lyg_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  if (!g_application_register (G_APPLICATION (app), NULL, &error))
+    g_error ("%s", error->message);
+
+  if (!(vault = lyg_vault_open (vault_path, &error)))
+    g_error ("%s", error->message);
+
+  window = lyg_window_new (app, vault, vault_path);
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  gtk_window_present (GTK_WINDOW (window));
+
+  if (!g_str_equal (state, "unlock"))
+    {
+      unlock (window, passphrase);
+      show_state (window, state);
+    }
+
+  settle (GTK_WIDGET (window));
+  save_png (GTK_WIDGET (window), output);
+
+  /* Lets the script check which language it got. */
+  g_print ("language: %s (\"People\" is \"%s\")\n",
+           lyg_catalogue_get_default_language (), _("People"));
+
+  lyg_window_lock (window);
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin (50);
+
+  return 0;
+}
