@@ -802,7 +802,10 @@ lyg_preferences_window_show_change_passphrase (LygPreferencesWindow *self)
   if (self->context == NULL)
     return;
 
-  clear_passphrase_rows (self);
+  /* A change that is still running keeps what it was started with. */
+  if (!self->busy)
+    clear_passphrase_rows (self);
+
   adw_preferences_window_present_subpage (ADW_PREFERENCES_WINDOW (self), self->passphrase_page);
   gtk_widget_grab_focus (GTK_WIDGET (self->current_row));
 }
