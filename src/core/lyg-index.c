@@ -13,6 +13,7 @@
 #include <sqlite3.h>
 #include <string.h>
 
+#include "lyg-catalogue-set.h"
 #include "lyg-index.h"
 #include "lyg-schema.h"
 #include "lyg-secure-mem.h"
@@ -306,7 +307,24 @@ describe (LygRecord  *record,
     }
   else if (g_str_equal (type, "screening"))
     {
-      append_label (t, lyg_record_get_string (record, "catalogue"));
+      const char *id = lyg_record_get_string (record, "catalogue");
+      JsonNode *result = lyg_record_get_value (record, "result");
+      LygCatalogue *catalogue = NULL;
+
+      /* The list reads "Screening · <catalogue title>", not a catalogue id,
+       * and the outcome as it was when saved. */
+      if (id != NULL)
+        catalogue = lyg_catalogue_set_lookup (lyg_catalogue_set_get_shipped (), id,
+                                              (guint) lyg_record_get_int (record,
+                                                                          "catalogue_version", 0),
+                                              NULL);
+      g_string_append (t, _("Screening"));
+      append_label (t, catalogue ? lyg_catalogue_get_title (catalogue,
+                                                            lyg_catalogue_get_default_language ())
+                                 : id);
+      if (result != NULL && JSON_NODE_HOLDS_OBJECT (result))
+        append_label (s, json_object_get_string_member_with_default (json_node_get_object (result),
+                                                                     "outcome_label", NULL));
       *date = dup_date (record, "date");
     }
   else if (g_str_equal (type, "referral"))
