@@ -153,6 +153,16 @@ on_done_button_toggled_cb (GtkCheckButton *button,
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
+static gboolean
+was_due_yesterday (const char *iso_date)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) yesterday = g_date_time_add_days (now, -1);
+  g_autofree char *text = g_date_time_format (yesterday, "%Y-%m-%d");
+
+  return g_strcmp0 (iso_date, text) == 0;
+}
+
 static GtkWidget *
 create_row (LygTodayPage *self,
             Due          *due,
@@ -165,7 +175,14 @@ create_row (LygTodayPage *self,
   GtkWidget *check = gtk_check_button_new ();
   GtkWidget *arrow = gtk_image_new_from_icon_name ("go-next-symbolic");
 
-  if (overdue && due->person != NULL)
+  /* "Yesterday" is a sentence of its own in most languages, not a date to
+   * put after "due". */
+  if (overdue && was_due_yesterday (due->entry->date))
+    subtitle = due->person != NULL
+      /* Translators: a person's alias */
+      ? g_strdup_printf (_("%s · was due yesterday"), due->person)
+      : g_strdup (_("Was due yesterday"));
+  else if (overdue && due->person != NULL)
     /* Translators: a person's alias and the date a task was due */
     subtitle = g_strdup_printf (_("%s · due %s"), due->person, date);
   else if (overdue)
