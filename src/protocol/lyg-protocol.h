@@ -45,7 +45,7 @@ G_BEGIN_DECLS
  *   number it already has. "stored" is in request order. HEAD is the
  *   highest sequence number on the server after the push.
  *
- * GET /v1/records?since=SEQ&limit=N     pull (any device)
+ * GET /v1/records?since=SEQ&limit=N[&at=HLC]     pull (any device)
  *   SEQ >= 0 (default 0), 1 <= N (default LYG_PROTOCOL_DEFAULT_PULL; larger
  *   values are clamped to the server's maximum). Answers the envelopes with
  *   seq > SEQ in ascending seq order:
@@ -54,7 +54,11 @@ G_BEGIN_DECLS
  *   SEQ' is the seq of the last envelope returned (SEQ if none): send it
  *   as "since" next time. "more" says whether more are waiting now. A page
  *   may hold fewer than N envelopes so that it stays under MAX_BODY. If SEQ
- *   is above HEAD, the server has lost or replaced its log.
+ *   is above HEAD, the server has lost or replaced its log. With "at", the
+ *   hlc of the envelope the client last pulled (the one at seq SEQ), the
+ *   server answers 409 conflict when it holds another envelope there: its
+ *   log was restored from a backup or replaced, and the client starts over
+ *   from 0 and sends everything again.
  *
  * POST /v1/enroll           redeem an enrollment code (no token)
  *   request:  { "code": "<code>", "device_id": "<16 hex>", "name": "<text>" }

@@ -601,6 +601,7 @@ handle_pull (LygServer         *self,
   g_autoptr(GError) error = NULL;
   const char *since_str = query ? g_hash_table_lookup (query, "since") : NULL;
   const char *limit_str = query ? g_hash_table_lookup (query, "limit") : NULL;
+  const char *at = query ? g_hash_table_lookup (query, "at") : NULL;
   gint64 since = 0;
   gint64 limit = MIN (LYG_PROTOCOL_DEFAULT_PULL, self->limits.max_pull);
   gint64 budget;
@@ -622,6 +623,40 @@ handle_pull (LygServer         *self,
           return;
         }
       limit = MIN (limit, (gint64) self->limits.max_pull);
+    }
+
+  if (at != NULL && !lyg_stamp_is_valid (at))
+    {
+      respond_error (msg, LYG_PROTOCOL_ERROR_MALFORMED, "Bad value for at");
+      return;
+    }
+
+  /* The client says which revision it last pulled (seq "since", stamp
+   * "at"). If this log holds another one there, it was restored from a
+   * backup or replaced: the client must start over, or it would skip
+   * whatever now sits between its cursor and the head. */
+  if (at != NULL && since > 0)
+    {
+      g_autoptr(GPtrArray) check = NULL;
+      LygStoredEnvelope *there = NULL;
+      gboolean check_more = FALSE;
+      gint64 check_head = 0;
+
+      check = lyg_server_storage_pull (self->storage, since - 1, 1, G_MAXSIZE, &check_more,
+                                       &check_head, &error);
+      if (check == NULL)
+        {
+          respond_storage_error (msg, "pull", error);
+          return;
+        }
+      if (check->len > 0)
+        there = g_ptr_array_index (check, 0);
+      if (there == NULL || there->seq != since || g_strcmp0 (there->envelope->hlc, at) != 0)
+        {
+          respond_error (msg, LYG_PROTOCOL_ERROR_CONFLICT,
+                         "The log changed under this cursor; pull from the start");
+          return;
+        }
     }
 
   /* Keep the page under max_body once base64 and JSON are added. */

@@ -24,6 +24,7 @@
  */
 
 #define CURSOR_KEY          "sync.cursor"
+#define CURSOR_AT_KEY       "sync.cursor-at"
 #define LAST_SYNCED_KEY     "sync.last"
 #define MAX_BATCH_BYTES     (2 * 1024 * 1024)
 #define DEBOUNCE_MS         2000
@@ -385,15 +386,59 @@ read_cursor (LygSyncEngine *self)
   return cursor;
 }
 
+/* The cursor and the stamp of the revision at it, so the server can tell
+ * when its log is no longer the one the cursor points into. */
 static gboolean
 write_cursor (LygSyncEngine  *self,
               gint64          cursor,
+              const char     *at,
               GError        **error)
 {
+  LygStore *store = lyg_vault_get_store (self->vault);
   g_autofree char *text = g_strdup_printf ("%" G_GINT64_FORMAT, cursor);
   g_autoptr(GBytes) value = g_bytes_new (text, strlen (text));
+  g_autoptr(GBytes) at_value = at ? g_bytes_new (at, strlen (at)) : NULL;
 
-  return lyg_store_set_meta (lyg_vault_get_store (self->vault), CURSOR_KEY, value, error);
+  if (!lyg_store_set_meta (store, CURSOR_KEY, value, error))
+    return FALSE;
+
+  return at_value ? lyg_store_set_meta (store, CURSOR_AT_KEY, at_value, error)
+                  : lyg_store_delete_meta (store, CURSOR_AT_KEY, error);
+}
+
+static char *
+read_cursor_at (LygSyncEngine *self)
+{
+  g_autoptr(GBytes) value = NULL;
+  char *at;
+
+  value = lyg_store_get_meta (lyg_vault_get_store (self->vault), CURSOR_AT_KEY, NULL);
+  if (value == NULL)
+    return NULL;
+
+  at = g_strndup (g_bytes_get_data (value, NULL), g_bytes_get_size (value));
+  if (!lyg_stamp_is_valid (at))
+    g_clear_pointer (&at, g_free);
+
+  return at;
+}
+
+/* Sends every record again and pulls from the start, once per sync. */
+static gboolean
+start_over (LygSyncEngine  *self,
+            GError        **error)
+{
+  LygStore *store = lyg_vault_get_store (self->vault);
+
+  if (!lyg_store_begin (store, error))
+    return FALSE;
+  if (!lyg_store_outbox_requeue_all (store, error) || !write_cursor (self, 0, NULL, error))
+    {
+      lyg_store_rollback (store);
+      return FALSE;
+    }
+
+  return lyg_store_commit (store, error);
 }
 
 static void
@@ -410,6 +455,7 @@ on_pull_done_cb (GObject      *object,
   g_autoptr(GBytes) body = NULL;
   gint64 before_quarantine;
   gint64 cursor = read_cursor (self);
+  g_autofree char *at_before = read_cursor_at (self);
   GError *error = NULL;
   guint conflicts = 0;
   guint status = 0;
@@ -422,7 +468,25 @@ on_pull_done_cb (GObject      *object,
     }
   if (status != 200)
     {
-      finish_run (task, error_from_response (self, status, body));
+      error = error_from_response (self, status, body);
+
+      /* The server's log is not the one the cursor points into any more. */
+      if (g_error_matches (error, LYG_PROTOCOL_ERROR, LYG_PROTOCOL_ERROR_CONFLICT) &&
+          !run->reset_once)
+        {
+          g_clear_error (&error);
+          g_info ("The server's log changed; sending every record again");
+          run->reset_once = TRUE;
+          if (!start_over (self, &error))
+            {
+              finish_run (task, error);
+              return;
+            }
+          push_step (g_steal_pointer (&task));
+          return;
+        }
+
+      finish_run (task, error);
       return;
     }
   if (!(response = lyg_protocol_parse_pull_response (body, &error)))
@@ -435,12 +499,9 @@ on_pull_done_cb (GObject      *object,
    * database was lost or replaced. Send it everything again, once. */
   if (response->head >= 0 && response->head < cursor && !run->reset_once)
     {
-      g_message ("The server's log is behind this device; sending every record again");
+      g_info ("The server's log is behind this device; sending every record again");
       run->reset_once = TRUE;
-      if (!lyg_store_begin (store, &error) ||
-          !lyg_store_outbox_requeue_all (store, &error) ||
-          !write_cursor (self, 0, &error) ||
-          !lyg_store_commit (store, &error))
+      if (!start_over (self, &error))
         {
           finish_run (task, error);
           return;
@@ -471,7 +532,11 @@ on_pull_done_cb (GObject      *object,
       return;
     }
   if (!lyg_vault_merge_envelopes (self->vault, envelopes, &conflicts, &error) ||
-      !write_cursor (self, response->next, &error))
+      !write_cursor (self, response->next,
+                     envelopes->len > 0
+                       ? ((LygEnvelope *) g_ptr_array_index (envelopes, envelopes->len - 1))->hlc
+                       : at_before,
+                     &error))
     {
       lyg_store_rollback (store);
       finish_run (task, error);
@@ -498,9 +563,11 @@ pull_step (GTask *task)
 {
   LygSyncEngine *self = g_task_get_source_object (task);
   g_autofree char *path = NULL;
+  g_autofree char *at = read_cursor_at (self);
 
-  path = g_strdup_printf ("%s?since=%" G_GINT64_FORMAT "&limit=%u", LYG_API_PATH_RECORDS,
-                          read_cursor (self), LYG_PROTOCOL_DEFAULT_PULL);
+  path = g_strdup_printf ("%s?since=%" G_GINT64_FORMAT "&limit=%u%s%s", LYG_API_PATH_RECORDS,
+                          read_cursor (self), LYG_PROTOCOL_DEFAULT_PULL,
+                          at ? "&at=" : "", at ? at : "");
   lyg_transport_send_async (self->transport, "GET", path, NULL, g_task_get_cancellable (task),
                             on_pull_done_cb, task);
 }

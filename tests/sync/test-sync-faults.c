@@ -492,11 +492,8 @@ restart_from (Fixture    *f,
 /* The server's database is put back from an older backup, which lacks
  * what A sent since: A notices that the server is behind it and sends
  * everything again, and B, which had not synced since the backup, gets
- * it all. Not covered, because it fails: when several devices had synced
- * past the backup, only the first to sync afterwards notices; by then the
- * head has grown past the others' cursors, and they skip the sequence
- * numbers that the records sent again took. Telling a replaced log apart
- * needs something in the protocol that a backup does not bring back. */
+ * it all. When several devices had synced past the backup, see
+ * test_restored_from_backup_both_ahead(). */
 static void
 test_restored_from_backup (Fixture       *f,
                            gconstpointer  data)
@@ -522,6 +519,36 @@ test_restored_from_backup (Fixture       *f,
   report = test_device_sync_ok (f->a);
   g_assert_cmpuint (report->pushed, ==, 2 + 2 * N_RECORDS + 7);
   g_assert_cmpuint (report->pulled, ==, 2 * N_RECORDS + 7);
+
+  recover_and_check (f);
+}
+
+/* Both devices synced past the backup. The first to sync afterwards sends
+ * everything again, which gives the server new sequence numbers above the
+ * other device's cursor; the other one must notice that the revision at its
+ * cursor is not the one it pulled (pull with "at") and start over, or it
+ * would skip the records that now sit below its cursor. */
+static void
+test_restored_from_backup_both_ahead (Fixture       *f,
+                                      gconstpointer  data)
+{
+  g_autofree char *backup = g_strconcat (f->server->db_path, ".backup", NULL);
+  TestDevice *devices[] = { f->a, f->b };
+
+  add_many (f, f->a, N_RECORDS);
+  test_settle (devices, 2);
+
+  restart_from (f, NULL);
+  copy_file (f->server->db_path, backup);
+
+  add_many (f, f->a, 3);
+  add_many (f, f->b, 4);
+  test_settle (devices, 2);
+
+  restart_from (f, backup);
+  add_many (f, f->a, 1);
+  add_many (f, f->b, 1);
+  sync_once (f->a);
 
   recover_and_check (f);
 }
@@ -648,6 +675,8 @@ main (int   argc,
   ADD ("/lyg/sync/fault/late-old-revision", test_late_old_revision);
   ADD ("/lyg/sync/fault/server-killed-and-restarted", test_server_killed);
   ADD ("/lyg/sync/fault/server-restored-from-backup", test_restored_from_backup);
+  ADD ("/lyg/sync/fault/server-restored-from-backup-both-ahead",
+       test_restored_from_backup_both_ahead);
   ADD ("/lyg/sync/fault/random", test_random_faults);
 
   return g_test_run ();
