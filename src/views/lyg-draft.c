@@ -334,3 +334,67 @@ lyg_form_date_label (const char *iso_date)
   /* Translators: a date, see the strftime() manual */
   return g_date_time_format (then, _("%-d %B %Y"));
 }
+
+typedef struct
+{
+  LygFormConfirmedFunc  confirmed;
+  GWeakRef              target;
+} Confirm;
+
+static void
+confirm_free (gpointer data)
+{
+  Confirm *confirm = data;
+
+  g_weak_ref_clear (&confirm->target);
+  g_free (confirm);
+}
+
+static void
+on_confirm_dialog_response_cb (AdwMessageDialog *dialog,
+                               const char       *response,
+                               Confirm          *confirm)
+{
+  g_autoptr(GObject) target = g_weak_ref_get (&confirm->target);
+
+  /* The editor may be gone already (locked while the dialog was open). */
+  if (target != NULL && g_strcmp0 (response, "delete") == 0)
+    confirm->confirmed (target);
+}
+
+/* The one "Delete …?" question every record page asks: destructive, with
+ * Cancel as the default and on Escape. @confirmed gets @user_data, a
+ * GObject held weakly while the dialog is open. */
+void
+lyg_form_confirm_delete (GtkWidget            *widget,
+                         const char           *heading,
+                         const char           *body,
+                         LygFormConfirmedFunc  confirmed,
+                         gpointer              user_data)
+{
+  GtkRoot *root;
+  AdwMessageDialog *dialog;
+  Confirm *confirm;
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+  g_return_if_fail (G_IS_OBJECT (user_data));
+
+  root = gtk_widget_get_root (widget);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root)
+                                                                            : NULL,
+                                                       heading, body));
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    "delete", _("_Delete"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "delete", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+
+  confirm = g_new0 (Confirm, 1);
+  confirm->confirmed = confirmed;
+  g_weak_ref_init (&confirm->target, user_data);
+  g_signal_connect_data (dialog, "response", G_CALLBACK (on_confirm_dialog_response_cb),
+                         confirm, (GClosureNotify) (void (*) (void)) confirm_free, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}

@@ -54,4 +54,12 @@ gboolean    lyg_form_parse_date         (const char   *text,
                                          GDate        *date);
 char       *lyg_form_date_label         (const char   *iso_date);
 
+typedef void (*LygFormConfirmedFunc) (gpointer user_data);
+
+void       lyg_form_confirm_delete    (GtkWidget            *widget,
+                                       const char           *heading,
+                                       const char           *body,
+                                       LygFormConfirmedFunc  confirmed,
+                                       gpointer              user_data);
+
 G_END_DECLS

@@ -727,14 +727,10 @@ on_services_box_child_activated_cb (LygEncounterEditor *self,
 }
 
 static void
-on_delete_dialog_response_cb (AdwMessageDialog   *dialog,
-                              const char         *response,
-                              LygEncounterEditor *self)
+delete_confirmed (gpointer user_data)
 {
+  LygEncounterEditor *self = user_data;
   g_autoptr(GError) error = NULL;
-
-  if (g_strcmp0 (response, "delete") != 0)
-    return;
 
   if (!lyg_vault_delete_record (get_vault (self), self->encounter_id, &error))
     {
@@ -790,27 +786,15 @@ delete_action (GtkWidget  *widget,
                GVariant   *param)
 {
   LygEncounterEditor *self = LYG_ENCOUNTER_EDITOR (widget);
-  GtkRoot *root = gtk_widget_get_root (widget);
-  AdwMessageDialog *dialog;
 
   if (is_new (self))
     return;
 
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                                       _("Delete Encounter?"),
-                                                       _("The encounter is removed from this device "
-                                                         "and, after the next sync, from the team. "
-                                                         "This cannot be undone.")));
-  adw_message_dialog_add_responses (dialog,
-                                    "cancel", _("_Cancel"),
-                                    "delete", _("_Delete"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (dialog, "delete", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (dialog, "cancel");
-  adw_message_dialog_set_close_response (dialog, "cancel");
-  g_signal_connect_object (dialog, "response",
-                           G_CALLBACK (on_delete_dialog_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  lyg_form_confirm_delete (widget, _("Delete Encounter?"),
+                           _("The encounter is removed from this device "
+                             "and, after the next sync, from the team. "
+                             "This cannot be undone."),
+                           delete_confirmed, self);
 }
 
 static void

@@ -243,14 +243,10 @@ on_entry_activated_cb (LygReferralEditor *self)
 }
 
 static void
-on_delete_dialog_response_cb (AdwMessageDialog  *dialog,
-                              const char        *response,
-                              LygReferralEditor *self)
+delete_confirmed (gpointer user_data)
 {
+  LygReferralEditor *self = user_data;
   g_autoptr(GError) error = NULL;
-
-  if (g_strcmp0 (response, "delete") != 0)
-    return;
 
   if (!lyg_vault_delete_record (get_vault (self), self->referral_id, &error))
     {
@@ -287,27 +283,15 @@ delete_action (GtkWidget  *widget,
                GVariant   *param)
 {
   LygReferralEditor *self = LYG_REFERRAL_EDITOR (widget);
-  GtkRoot *root = gtk_widget_get_root (widget);
-  AdwMessageDialog *dialog;
 
   if (self->referral_id == NULL)
     return;
 
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                                       _("Delete Referral?"),
-                                                       _("The referral is removed from this device "
-                                                         "and, after the next sync, from the team. "
-                                                         "This cannot be undone.")));
-  adw_message_dialog_add_responses (dialog,
-                                    "cancel", _("_Cancel"),
-                                    "delete", _("_Delete"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (dialog, "delete", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (dialog, "cancel");
-  adw_message_dialog_set_close_response (dialog, "cancel");
-  g_signal_connect_object (dialog, "response",
-                           G_CALLBACK (on_delete_dialog_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  lyg_form_confirm_delete (widget, _("Delete Referral?"),
+                           _("The referral is removed from this device "
+                             "and, after the next sync, from the team. "
+                             "This cannot be undone."),
+                           delete_confirmed, self);
 }
 
 static void
