@@ -48,8 +48,37 @@ typedef struct
   guint      min_positive;  /* positive dimensions for "possible" */
 } LygOutcomeRule;
 
+/* The catalogue itself, filled in by the loader (lyg-catalogue-load.c). */
+struct _LygCatalogue
+{
+  GObject           parent_instance;
+
+  char             *origin;
+  char             *id;
+  guint             version;
+  LygCatalogueText  title;
+  char             *source_document;
+  char             *source_publisher;
+  guint             source_year;
+  char             *source_url;
+  LygCatalogueText  provenance;
+  LygConfidence     confidence;
+  GStrv             profiles;
+  LygRuleKind       rule_kind;
+  LygRuleAction     rule_action;
+  gboolean          has_alternative_weights;
+
+  GPtrArray        *dimensions;     /* of LygDimension */
+  GPtrArray        *indicators;     /* of LygIndicator */
+  GHashTable       *dimension_ids;  /* id → LygDimension (borrowed) */
+  GHashTable       *indicator_ids;  /* id → LygIndicator (borrowed) */
+  GPtrArray        *combinations;   /* of LygCombination */
+  GPtrArray        *outcome_rules;  /* of LygOutcomeRule, [0] is the default */
+};
+
 GPtrArray            *_lyg_catalogue_get_combinations  (LygCatalogue *self);
 const LygOutcomeRule *_lyg_catalogue_get_outcome_rule  (LygCatalogue *self,
                                                         const char   *profile);
+void                  _lyg_catalogue_requirement_free  (gpointer      data);
 
 G_END_DECLS
