@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "lyg-passphrase.h"
+#include "lyg-passphrase-feedback.h"
 #include "lyg-preferences-window.h"
 
 #define SETTINGS_SCHEMA_ID "io.github.lygte.Lygte"
@@ -154,21 +155,6 @@ shake_widget (GtkWidget *widget)
 }
 
 static void
-set_state_class (GtkWidget  *widget,
-                 const char *state)
-{
-  static const char * const states[] = { "error", "warning", "success" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (states); i++)
-    {
-      if (g_strcmp0 (state, states[i]) == 0)
-        gtk_widget_add_css_class (widget, states[i]);
-      else
-        gtk_widget_remove_css_class (widget, states[i]);
-    }
-}
-
-static void
 show_error (LygPreferencesWindow *self,
             const char           *message)
 {
@@ -176,7 +162,7 @@ show_error (LygPreferencesWindow *self,
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
 
   if (message == NULL)
-    set_state_class (GTK_WIDGET (self->current_row), NULL);
+    lyg_widget_set_state_class (GTK_WIDGET (self->current_row), NULL);
 }
 
 static void
@@ -259,30 +245,12 @@ update_passphrase_state (LygPreferencesWindow *self)
   const char *current = gtk_editable_get_text (GTK_EDITABLE (self->current_row));
   const char *passphrase = gtk_editable_get_text (GTK_EDITABLE (self->new_row));
   const char *confirm = gtk_editable_get_text (GTK_EDITABLE (self->confirm_row));
-  LygPassphraseStrength strength = lyg_passphrase_check (passphrase);
-  gboolean acceptable = lyg_passphrase_is_acceptable (strength);
-  gboolean matches = g_str_equal (passphrase, confirm);
-  gboolean mismatch_known;
+  gboolean ok;
 
-  gtk_level_bar_set_value (self->strength_bar, lyg_passphrase_level (strength));
-  gtk_label_set_text (self->strength_label, lyg_passphrase_describe (strength));
-
-  if (strength == LYG_PASSPHRASE_EMPTY)
-    set_state_class (GTK_WIDGET (self->strength_label), NULL);
-  else if (!acceptable)
-    set_state_class (GTK_WIDGET (self->strength_label), "error");
-  else if (strength == LYG_PASSPHRASE_FAIR)
-    set_state_class (GTK_WIDGET (self->strength_label), "warning");
-  else
-    set_state_class (GTK_WIDGET (self->strength_label), "success");
-
-  /* Complain only once the confirmation can no longer become a match. */
-  mismatch_known = *confirm != '\0' && !matches && !g_str_has_prefix (passphrase, confirm);
-  gtk_widget_set_visible (GTK_WIDGET (self->match_label), mismatch_known);
-  set_state_class (GTK_WIDGET (self->confirm_row), mismatch_known ? "error" : NULL);
-
-  gtk_widget_set_sensitive (GTK_WIDGET (self->change_button),
-                            *current != '\0' && acceptable && matches && !self->busy);
+  ok = lyg_passphrase_feedback_update (self->strength_bar, self->strength_label,
+                                       GTK_WIDGET (self->match_label),
+                                       GTK_WIDGET (self->confirm_row), passphrase, confirm);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->change_button), *current != '\0' && ok && !self->busy);
 }
 
 static void
@@ -360,7 +328,7 @@ on_change_passphrase_done_cb (GObject      *source_object,
       if (g_error_matches (error, LYG_CRYPTO_ERROR, LYG_CRYPTO_ERROR_BAD_PASSPHRASE))
         {
           show_error (self, _("The current passphrase is wrong. The passphrase was not changed."));
-          set_state_class (GTK_WIDGET (self->current_row), "error");
+          lyg_widget_set_state_class (GTK_WIDGET (self->current_row), "error");
           shake_widget (GTK_WIDGET (self->current_row));
           gtk_widget_grab_focus (GTK_WIDGET (self->current_row));
         }

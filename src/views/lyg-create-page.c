@@ -16,6 +16,7 @@
 
 #include "lyg-create-page.h"
 #include "lyg-passphrase.h"
+#include "lyg-passphrase-feedback.h"
 
 struct _LygCreatePage
 {
@@ -112,49 +113,16 @@ show_error (LygCreatePage *self,
 }
 
 static void
-set_state_class (GtkWidget  *widget,
-                 const char *state)
-{
-  static const char * const states[] = { "error", "warning", "success" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (states); i++)
-    {
-      if (g_strcmp0 (state, states[i]) == 0)
-        gtk_widget_add_css_class (widget, states[i]);
-      else
-        gtk_widget_remove_css_class (widget, states[i]);
-    }
-}
-
-static void
 update_state (LygCreatePage *self)
 {
   const char *passphrase = gtk_editable_get_text (GTK_EDITABLE (self->passphrase_row));
   const char *confirm = gtk_editable_get_text (GTK_EDITABLE (self->confirm_row));
-  LygPassphraseStrength strength = lyg_passphrase_check (passphrase);
-  gboolean acceptable = lyg_passphrase_is_acceptable (strength);
-  gboolean matches = g_str_equal (passphrase, confirm);
-  gboolean mismatch_known;
+  gboolean ok;
 
-  gtk_level_bar_set_value (self->strength_bar, lyg_passphrase_level (strength));
-  gtk_label_set_text (self->strength_label, lyg_passphrase_describe (strength));
-
-  if (strength == LYG_PASSPHRASE_EMPTY)
-    set_state_class (GTK_WIDGET (self->strength_label), NULL);
-  else if (!acceptable)
-    set_state_class (GTK_WIDGET (self->strength_label), "error");
-  else if (strength == LYG_PASSPHRASE_FAIR)
-    set_state_class (GTK_WIDGET (self->strength_label), "warning");
-  else
-    set_state_class (GTK_WIDGET (self->strength_label), "success");
-
-  /* Complain only once the confirmation can no longer become a match. */
-  mismatch_known = *confirm != '\0' && !matches && !g_str_has_prefix (passphrase, confirm);
-  gtk_widget_set_visible (GTK_WIDGET (self->match_label), mismatch_known);
-  set_state_class (GTK_WIDGET (self->confirm_row), mismatch_known ? "error" : NULL);
-
-  gtk_widget_set_sensitive (GTK_WIDGET (self->create_button),
-                            acceptable && matches && !self->busy);
+  ok = lyg_passphrase_feedback_update (self->strength_bar, self->strength_label,
+                                       GTK_WIDGET (self->match_label),
+                                       GTK_WIDGET (self->confirm_row), passphrase, confirm);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->create_button), ok && !self->busy);
 }
 
 static void
