@@ -46,10 +46,15 @@ lyg_envelope_new (const char *id,
 LygEnvelope *
 lyg_envelope_copy (const LygEnvelope *envelope)
 {
+  LygEnvelope *copy;
+
   g_return_val_if_fail (envelope != NULL, NULL);
 
-  return lyg_envelope_new (envelope->id, envelope->hlc, envelope->device,
+  copy = lyg_envelope_new (envelope->id, envelope->hlc, envelope->device,
                            envelope->key_id, envelope->blob);
+  copy->erase = envelope->erase;
+
+  return copy;
 }
 
 void

@@ -32,6 +32,10 @@ typedef struct
   char   *device;  /* device that sealed it, 16 lowercase hex digits */
   char   *key_id;  /* team key it is sealed with */
   GBytes *blob;    /* 24-byte nonce || XChaCha20-Poly1305 ciphertext */
+  /* An erasure tombstone: whoever stores it drops every earlier revision
+   * of the record (lyg-erasure.h). Plain so that the server can act on it;
+   * devices only honour it when the sealed record is really deleted. */
+  gboolean erase;
 } LygEnvelope;
 
 GType        lyg_envelope_get_type   (void) G_GNUC_CONST;

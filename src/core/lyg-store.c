@@ -34,6 +34,9 @@ static const char *migrations[] = {
   "CREATE TABLE quarantine (n INTEGER PRIMARY KEY, id TEXT, hlc TEXT, device TEXT,"
   "                         key_id TEXT, blob BLOB, reason TEXT NOT NULL,"
   "                         received INTEGER NOT NULL);",
+  /* 1 → 2: erasure tombstones (lyg-erasure.h) keep their flag until the
+   * server has them, and after. */
+  "ALTER TABLE envelopes ADD COLUMN erase INTEGER NOT NULL DEFAULT 0;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == LYG_STORE_SCHEMA_VERSION);
@@ -54,25 +57,27 @@ enum {
   STMT_SET_META,
   STMT_DELETE_META,
   STMT_LIST_META,
+  STMT_MARK_ERASE,
+  STMT_QUARANTINE_DROP,
   N_STMTS
 };
 
 static const char *statements[N_STMTS] = {
   [STMT_PUT_ENVELOPE] =
-    "INSERT INTO envelopes (id, hlc, device, key_id, blob, pending) "
-    "VALUES (?1, ?2, ?3, ?4, ?5, ?6) "
+    "INSERT INTO envelopes (id, hlc, device, key_id, blob, pending, erase) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) "
     "ON CONFLICT (id) DO UPDATE SET hlc = ?2, device = ?3, key_id = ?4, blob = ?5, "
-    "pending = IFNULL (?6, pending)",
+    "pending = IFNULL (?6, pending), erase = MAX (erase, ?7)",
   [STMT_GET_ENVELOPE] =
-    "SELECT id, hlc, device, key_id, blob FROM envelopes WHERE id = ?1",
+    "SELECT id, hlc, device, key_id, blob, erase FROM envelopes WHERE id = ?1",
   [STMT_DELETE_ENVELOPE] =
     "DELETE FROM envelopes WHERE id = ?1",
   [STMT_ALL_ENVELOPES] =
-    "SELECT id, hlc, device, key_id, blob FROM envelopes",
+    "SELECT id, hlc, device, key_id, blob, erase FROM envelopes",
   [STMT_COUNT_ENVELOPES] =
     "SELECT count(*) FROM envelopes",
   [STMT_OUTBOX_PEEK] =
-    "SELECT id, hlc, device, key_id, blob FROM envelopes WHERE pending IS NOT NULL "
+    "SELECT id, hlc, device, key_id, blob, erase FROM envelopes WHERE pending IS NOT NULL "
     "ORDER BY hlc LIMIT ?1",
   [STMT_OUTBOX_ACK] =
     "UPDATE envelopes SET pending = NULL WHERE id = ?1 AND hlc = ?2 AND device = ?3",
@@ -93,6 +98,10 @@ static const char *statements[N_STMTS] = {
     "DELETE FROM meta WHERE key = ?1",
   [STMT_LIST_META] =
     "SELECT key FROM meta WHERE substr (key, 1, length (?1)) = ?1 ORDER BY key",
+  [STMT_MARK_ERASE] =
+    "UPDATE envelopes SET erase = 1 WHERE id = ?1",
+  [STMT_QUARANTINE_DROP] =
+    "DELETE FROM quarantine WHERE id = ?1",
 };
 
 struct _LygStore
@@ -250,6 +259,7 @@ static LygEnvelope *
 envelope_from_row (sqlite3_stmt *stmt)
 {
   g_autoptr(GBytes) blob = NULL;
+  LygEnvelope *envelope;
   const char *cols[4];
 
   for (guint i = 0; i < 4; i++)
@@ -259,8 +269,10 @@ envelope_from_row (sqlite3_stmt *stmt)
         cols[i] = "";
     }
   blob = g_bytes_new (sqlite3_column_blob (stmt, 4), sqlite3_column_bytes (stmt, 4));
+  envelope = lyg_envelope_new (cols[0], cols[1], cols[2], cols[3], blob);
+  envelope->erase = sqlite3_column_int (stmt, 5) != 0;
 
-  return lyg_envelope_new (cols[0], cols[1], cols[2], cols[3], blob);
+  return envelope;
 }
 
 static void
@@ -521,6 +533,7 @@ lyg_store_put_envelope (LygStore           *self,
    * the row then holds their merge, which still has to go out. */
   if (to_outbox)
     sqlite3_bind_int (stmt, 6, 1);
+  sqlite3_bind_int (stmt, 7, envelope->erase ? 1 : 0);
 
   return step_done (self, stmt, error);
 }
@@ -859,6 +872,52 @@ lyg_store_checkpoint (LygStore  *self,
   g_return_val_if_fail (LYG_IS_STORE (self), FALSE);
 
   return exec (self, "PRAGMA wal_checkpoint(TRUNCATE)", error);
+}
+
+gboolean
+lyg_store_mark_erase (LygStore    *self,
+                      const char  *id,
+                      GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (LYG_IS_STORE (self), FALSE);
+  g_return_val_if_fail (id != NULL, FALSE);
+
+  /* A revision set aside as unreadable may hold the erased data too. */
+  if (!(stmt = get_stmt (self, STMT_QUARANTINE_DROP, error)))
+    return FALSE;
+  bind_text (stmt, 1, id);
+  if (!step_done (self, stmt, error))
+    return FALSE;
+
+  if (!(stmt = get_stmt (self, STMT_MARK_ERASE, error)))
+    return FALSE;
+  bind_text (stmt, 1, id);
+
+  return step_done (self, stmt, error);
+}
+
+gboolean
+lyg_store_compact (LygStore  *self,
+                   GError   **error)
+{
+  g_return_val_if_fail (LYG_IS_STORE (self), FALSE);
+
+  if (self->depth > 0)
+    {
+      g_set_error_literal (error, LYG_STORE_ERROR, LYG_STORE_ERROR_ENGINE,
+                           _("The vault cannot be compacted inside a transaction"));
+      return FALSE;
+    }
+
+  /* secure_delete has zeroed what was deleted or overwritten inside the
+   * pages, but the WAL still holds the old page images and the file keeps
+   * freed pages: fold the WAL in, rebuild the file, and empty the WAL
+   * again so that no byte of an erased revision is left. */
+  return exec (self, "PRAGMA wal_checkpoint(TRUNCATE)", error) &&
+         exec (self, "VACUUM", error) &&
+         exec (self, "PRAGMA wal_checkpoint(TRUNCATE)", error);
 }
 
 gboolean

@@ -14,7 +14,7 @@
 G_BEGIN_DECLS
 
 #define LYG_STORE_ERROR          (lyg_store_error_quark ())
-#define LYG_STORE_SCHEMA_VERSION 1
+#define LYG_STORE_SCHEMA_VERSION 2
 
 typedef enum
 {
@@ -96,6 +96,11 @@ char        **lyg_store_list_meta        (LygStore              *self,
 gboolean      lyg_store_checkpoint       (LygStore              *self,
                                           GError               **error);
 gboolean      lyg_store_integrity_check  (LygStore              *self,
+                                          GError               **error);
+gboolean      lyg_store_mark_erase       (LygStore              *self,
+                                          const char            *id,
+                                          GError               **error);
+gboolean      lyg_store_compact          (LygStore              *self,
                                           GError               **error);
 
 G_END_DECLS

@@ -437,6 +437,7 @@ lyg_vault_merge_envelopes (LygVault   *self,
 {
   g_autoptr(GPtrArray) ids = NULL;
   guint conflicts = 0;
+  gboolean erased = FALSE;
 
   g_return_val_if_fail (LYG_IS_VAULT (self), FALSE);
   g_return_val_if_fail (envelopes != NULL, FALSE);
@@ -480,45 +481,61 @@ lyg_vault_merge_envelopes (LygVault   *self,
         }
 
       local_env = lyg_store_get_envelope (self->store, remote_env->id, NULL);
-      if (local_env != NULL)
-        local = _lyg_vault_open_record (self->team_keys, local_env, NULL);
 
-      if (local == NULL)
+      /* An erasure replaces whatever this device holds, conflicts and
+       * all, instead of merging with it (lyg-erasure.h). The flag is not
+       * sealed, so it only counts on a record that really is deleted. */
+      if (remote_env->erase && lyg_record_is_deleted (remote))
         {
+          if (local_env != NULL && local_env->erase &&
+              lyg_stamp_compare (local_env->hlc, remote_env->hlc) >= 0)
+            continue;
           to_store = remote_env;
           local = g_object_ref (remote);
-          changed = TRUE;
+          erased = TRUE;
         }
       else
         {
-          before = lyg_record_get_conflicts (local);
-          if (!lyg_record_merge (local, remote, &changed, &local_error))
-            {
-              if (!lyg_store_quarantine (self->store, remote_env, local_error->message, error))
-                goto failed;
-              continue;
-            }
-          if (!changed)
-            continue;
+          if (local_env != NULL)
+            local = _lyg_vault_open_record (self->team_keys, local_env, NULL);
 
-          if (lyg_record_equal (local, remote))
-            to_store = remote_env;
+          if (local == NULL)
+            {
+              to_store = remote_env;
+              local = g_object_ref (remote);
+              changed = TRUE;
+            }
           else
             {
-              g_autofree char *stamp = lyg_hlc_now (self->clock);
-              g_autofree char *plain = NULL;
-              gsize plain_len = 0;
-              LygKey *key = g_hash_table_lookup (self->team_keys, self->active_key_id);
+              before = lyg_record_get_conflicts (local);
+              if (!lyg_record_merge (local, remote, &changed, &local_error))
+                {
+                  if (!lyg_store_quarantine (self->store, remote_env, local_error->message, error))
+                    goto failed;
+                  continue;
+                }
+              if (!changed)
+                continue;
 
-              plain = lyg_record_serialize (local, &plain_len);
-              resealed = lyg_envelope_seal (key, self->active_key_id, remote_env->id, stamp,
-                                            self->device_id, (const guint8 *) plain,
-                                            plain_len);
-              to_store = resealed;
+              if (lyg_record_equal (local, remote))
+                to_store = remote_env;
+              else
+                {
+                  g_autofree char *stamp = lyg_hlc_now (self->clock);
+                  g_autofree char *plain = NULL;
+                  gsize plain_len = 0;
+                  LygKey *key = g_hash_table_lookup (self->team_keys, self->active_key_id);
+
+                  plain = lyg_record_serialize (local, &plain_len);
+                  resealed = lyg_envelope_seal (key, self->active_key_id, remote_env->id, stamp,
+                                                self->device_id, (const guint8 *) plain,
+                                                plain_len);
+                  to_store = resealed;
+                }
+              after = lyg_record_get_conflicts (local);
+              if (after->len > before->len)
+                conflicts += after->len - before->len;
             }
-          after = lyg_record_get_conflicts (local);
-          if (after->len > before->len)
-            conflicts += after->len - before->len;
         }
 
       if (!lyg_store_put_envelope (self->store, to_store, FALSE, error) ||
@@ -538,6 +555,16 @@ lyg_vault_merge_envelopes (LygVault   *self,
 
   if (n_conflicts != NULL)
     *n_conflicts = conflicts;
+
+  if (erased)
+    {
+      g_autoptr(GError) compact_error = NULL;
+
+      /* The data are gone from the rows; this also clears the pages and
+       * the WAL. Failing here loses nothing; the next erasure retries. */
+      if (!lyg_store_compact (self->store, &compact_error))
+        g_warning ("Could not compact the vault after an erasure: %s", compact_error->message);
+    }
 
   _lyg_vault_emit_changed (self, ids);
 

@@ -13,6 +13,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "lyg-audit.h"
 #include "lyg-vault-private.h"
 
 typedef struct
@@ -276,6 +277,8 @@ static void
 apply_unlock (LygVault   *self,
               UnlockData *data)
 {
+  g_autoptr(GError) audit_error = NULL;
+
   g_clear_pointer (&self->vault_key, lyg_key_free);
   g_clear_pointer (&self->team_keys, g_hash_table_unref);
   g_clear_pointer (&self->active_key_id, g_free);
@@ -288,6 +291,9 @@ apply_unlock (LygVault   *self,
 
   for (guint i = 0; data->stamps && i < data->stamps->len; i++)
     lyg_hlc_observe (self->clock, g_ptr_array_index (data->stamps, i));
+
+  if (!lyg_audit_log (self, LYG_AUDIT_UNLOCK, NULL, &audit_error))
+    g_warning ("Could not add to the activity log: %s", audit_error->message);
 
   _lyg_vault_notify_unlocked (self);
 }

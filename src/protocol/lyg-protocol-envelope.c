@@ -68,6 +68,8 @@ lyg_protocol_envelope_to_json (const LygEnvelope *envelope,
                           g_bytes_get_size (envelope->blob));
   json_object_set_string_member (object, "blob", blob);
   g_free (blob);
+  if (envelope->erase)
+    json_object_set_boolean_member (object, "erase", TRUE);
   if (seq >= 0)
     json_object_set_int_member (object, "seq", seq);
 
@@ -88,6 +90,7 @@ lyg_protocol_envelope_from_json (JsonNode  *node,
   JsonObject *object;
   const char *id, *hlc, *device, *key_id, *blob_str;
   gint64 seq_value = -1;
+  gboolean erase_value = FALSE;
 
   if (seq != NULL)
     *seq = -1;
@@ -115,7 +118,21 @@ lyg_protocol_envelope_from_json (JsonNode  *node,
       return NULL;
     }
 
+  if (json_object_has_member (object, "erase"))
+    {
+      JsonNode *erase = json_object_get_member (object, "erase");
+
+      if (!JSON_NODE_HOLDS_VALUE (erase) ||
+          json_node_get_value_type (erase) != G_TYPE_BOOLEAN)
+        {
+          _lyg_protocol_malformed (error, "erase");
+          return NULL;
+        }
+      erase_value = json_node_get_boolean (erase);
+    }
+
   envelope = lyg_envelope_new (id, hlc, device, key_id, blob);
+  envelope->erase = erase_value;
   if (!lyg_envelope_validate (envelope, &local_error))
     {
       g_set_error_literal (error, LYG_PROTOCOL_ERROR, LYG_PROTOCOL_ERROR_MALFORMED,

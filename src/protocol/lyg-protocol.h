@@ -34,6 +34,7 @@ G_BEGIN_DECLS
  *     "device": "<16 lowercase hex, the sealing device>",
  *     "key_id": "<team key id>",
  *     "blob":   "<standard base64 of nonce || ciphertext, padded>",
+ *     "erase":  true                     <- optional, erasure tombstone
  *     "seq":    N }                      <- only in responses from the server
  *
  * POST /v1/records          push a batch (any device)
@@ -44,6 +45,13 @@ G_BEGIN_DECLS
  *   re-pushing an envelope stores nothing new and answers the sequence
  *   number it already has. "stored" is in request order. HEAD is the
  *   highest sequence number on the server after the push.
+ *   Erasure: an envelope with "erase": true is the tombstone of a record
+ *   erased under the data-protection rules (lyg-erasure.h). The server
+ *   stores it, drops every other revision of that id from its log and its
+ *   database file, and from then on stores no other revision of that id:
+ *   such a push is acknowledged with the tombstone's seq. The tombstone
+ *   stays so that every device learns of the erasure and drops its copy.
+ *   A pull whose "at" cursor sat on a dropped revision is not a conflict.
  *
  * GET /v1/records?since=SEQ&limit=N[&at=HLC]     pull (any device)
  *   SEQ >= 0 (default 0), 1 <= N (default LYG_PROTOCOL_DEFAULT_PULL; larger

@@ -343,7 +343,9 @@ _lyg_server_handle_pull (LygServer         *self,
         }
       if (check->len > 0)
         there = g_ptr_array_index (check, 0);
-      if (there == NULL || there->seq != since || g_strcmp0 (there->envelope->hlc, at) != 0)
+      /* A revision dropped by an erasure is not a replaced log. */
+      if ((there == NULL || there->seq != since || g_strcmp0 (there->envelope->hlc, at) != 0) &&
+          !lyg_server_storage_was_purged (self->storage, since, NULL))
         {
           _lyg_server_respond_error (msg, LYG_PROTOCOL_ERROR_CONFLICT,
                                      "The log changed under this cursor; pull from the start");

@@ -52,6 +52,11 @@ typedef enum
   STMT_ADD_AUDIT,
   STMT_LIST_AUDIT,
   STMT_GET_META,
+  STMT_FIND_ERASED,
+  STMT_NOTE_PURGED,
+  STMT_PURGE,
+  STMT_SET_ERASED,
+  STMT_WAS_PURGED,
   N_STMTS
 } Stmt;
 
@@ -60,13 +65,13 @@ static const char * const stmt_sql[N_STMTS] = {
   [STMT_COMMIT] = "COMMIT",
   [STMT_ROLLBACK] = "ROLLBACK",
   [STMT_INSERT_ENVELOPE] =
-    "INSERT INTO envelopes (id, hlc, device, key_id, blob, pushed_by, received) "
-    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT (id, hlc, device) DO NOTHING",
+    "INSERT INTO envelopes (id, hlc, device, key_id, blob, pushed_by, received, erase) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT (id, hlc, device) DO NOTHING",
   [STMT_FIND_ENVELOPE] =
     "SELECT seq FROM envelopes WHERE id = ?1 AND hlc = ?2 AND device = ?3",
   [STMT_HEAD] = "SELECT COALESCE (MAX (seq), 0) FROM envelopes",
   [STMT_PULL] =
-    "SELECT seq, id, hlc, device, key_id, blob FROM envelopes "
+    "SELECT seq, id, hlc, device, key_id, blob, erase FROM envelopes "
     "WHERE seq > ?1 ORDER BY seq LIMIT ?2",
   [STMT_ADD_CODE] =
     "INSERT INTO codes (hash, name, role, created, expires, created_by) "
@@ -90,6 +95,13 @@ static const char * const stmt_sql[N_STMTS] = {
     "SELECT id, time, event, device, address, detail FROM audit "
     "WHERE id > ?1 ORDER BY id LIMIT ?2",
   [STMT_GET_META] = "SELECT value FROM meta WHERE key = ?1",
+  [STMT_FIND_ERASED] = "SELECT seq FROM erased WHERE id = ?1",
+  [STMT_NOTE_PURGED] =
+    "INSERT OR IGNORE INTO purged (seq) SELECT seq FROM envelopes WHERE id = ?1 AND seq <> ?2",
+  [STMT_PURGE] = "DELETE FROM envelopes WHERE id = ?1 AND seq <> ?2",
+  [STMT_SET_ERASED] =
+    "INSERT INTO erased (id, seq) VALUES (?1, ?2) ON CONFLICT (id) DO UPDATE SET seq = ?2",
+  [STMT_WAS_PURGED] = "SELECT 1 FROM purged WHERE seq = ?1",
 };
 
 /* Step by step migrations; index i takes user_version i to i + 1. */
@@ -136,6 +148,18 @@ static const char * const migrations[] = {
   "  device  TEXT,"
   "  address TEXT,"
   "  detail  TEXT"
+  ");",
+  /* Erasure (lyg-erasure.h): an erasure tombstone drops every earlier
+   * revision of its record; "erased" turns away revisions pushed after
+   * it, "purged" lets a client whose cursor sat on a dropped revision go
+   * on pulling instead of starting over. */
+  "ALTER TABLE envelopes ADD COLUMN erase INTEGER NOT NULL DEFAULT 0;"
+  "CREATE TABLE erased ("
+  "  id  TEXT PRIMARY KEY,"
+  "  seq INTEGER NOT NULL"
+  ");"
+  "CREATE TABLE purged ("
+  "  seq INTEGER PRIMARY KEY"
   ");",
 };
 
@@ -268,6 +292,89 @@ device_from_row (sqlite3_stmt *s)
                               sqlite3_column_type (s, 5) != SQLITE_NULL);
 }
 
+static gint64
+find_erased (LygServerSqlite *self,
+             const char      *id)
+{
+  sqlite3_stmt *s = stmt (self, STMT_FIND_ERASED);
+  gint64 seq = -1;
+
+  bind_text (s, 1, id);
+  if (sqlite3_step (s) == SQLITE_ROW)
+    seq = sqlite3_column_int64 (s, 0);
+  stmt_done (s);
+
+  return seq;
+}
+
+static gboolean
+purge_step (LygServerSqlite *self,
+            Stmt             which,
+            const char      *id,
+            gint64           seq)
+{
+  sqlite3_stmt *s = stmt (self, which);
+  int rc;
+
+  bind_text (s, 1, id);
+  sqlite3_bind_int64 (s, 2, seq);
+  rc = sqlite3_step (s);
+  stmt_done (s);
+
+  return rc == SQLITE_DONE;
+}
+
+/* Drops every revision of @id but the erasure tombstone at @seq. */
+static gboolean
+purge_record (LygServerSqlite *self,
+              const char      *id,
+              gint64           seq)
+{
+  return purge_step (self, STMT_NOTE_PURGED, id, seq) &&
+         purge_step (self, STMT_PURGE, id, seq) &&
+         purge_step (self, STMT_SET_ERASED, id, seq);
+}
+
+static void
+compact_locked (LygServerSqlite *self)
+{
+  const char *steps[] = {
+    "PRAGMA wal_checkpoint(TRUNCATE)", "VACUUM", "PRAGMA wal_checkpoint(TRUNCATE)",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+    {
+      if (sqlite3_exec (self->db, steps[i], NULL, NULL, NULL) != SQLITE_OK)
+        {
+          g_warning ("Could not compact the database after an erasure: %s",
+                     sqlite3_errmsg (self->db));
+          return;
+        }
+    }
+}
+
+static gboolean
+lyg_server_sqlite_was_purged (LygServerStorage  *storage,
+                              gint64             seq,
+                              GError           **error)
+{
+  LygServerSqlite *self = LYG_SERVER_SQLITE (storage);
+  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->mutex);
+  sqlite3_stmt *s = stmt (self, STMT_WAS_PURGED);
+  gboolean found;
+  int rc;
+
+  sqlite3_bind_int64 (s, 1, seq);
+  rc = sqlite3_step (s);
+  found = rc == SQLITE_ROW;
+  stmt_done (s);
+
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return set_db_error (self, error, "was_purged");
+
+  return found;
+}
+
 /* LygServerStorage */
 
 static gboolean
@@ -282,6 +389,7 @@ lyg_server_sqlite_push (LygServerStorage  *storage,
   LygServerSqlite *self = LYG_SERVER_SQLITE (storage);
   g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->mutex);
   guint old_len = seqs->len;
+  gboolean purged = FALSE;
   gint64 new_head;
 
   if (!begin (self, error))
@@ -290,10 +398,20 @@ lyg_server_sqlite_push (LygServerStorage  *storage,
   for (guint i = 0; i < envelopes->len; i++)
     {
       const LygEnvelope *envelope = g_ptr_array_index (envelopes, i);
-      sqlite3_stmt *s = stmt (self, STMT_INSERT_ENVELOPE);
+      sqlite3_stmt *s;
       gint64 seq = -1;
       int rc;
 
+      /* An erased record takes no new revisions: a device that had not
+       * heard of the erasure yet gets the tombstone's place as its ack
+       * and the tombstone on its next pull. */
+      if (!envelope->erase && (seq = find_erased (self, envelope->id)) > 0)
+        {
+          g_array_append_val (seqs, seq);
+          continue;
+        }
+
+      s = stmt (self, STMT_INSERT_ENVELOPE);
       bind_text (s, 1, envelope->id);
       bind_text (s, 2, envelope->hlc);
       bind_text (s, 3, envelope->device);
@@ -302,6 +420,7 @@ lyg_server_sqlite_push (LygServerStorage  *storage,
                            g_bytes_get_size (envelope->blob), SQLITE_STATIC);
       bind_text (s, 6, pushed_by);
       sqlite3_bind_int64 (s, 7, now);
+      sqlite3_bind_int (s, 8, envelope->erase ? 1 : 0);
       rc = sqlite3_step (s);
       stmt_done (s);
 
@@ -327,6 +446,13 @@ lyg_server_sqlite_push (LygServerStorage  *storage,
       if (seq <= 0)
         goto failed;
 
+      if (envelope->erase)
+        {
+          if (!purge_record (self, envelope->id, seq))
+            goto failed;
+          purged = TRUE;
+        }
+
       g_array_append_val (seqs, seq);
     }
 
@@ -343,6 +469,13 @@ lyg_server_sqlite_push (LygServerStorage  *storage,
       g_array_set_size (seqs, old_len);
       return FALSE;
     }
+
+  /* secure_delete zeroed the dropped rows in their pages; compacting also
+   * gives back the freed pages and empties the WAL, which still held
+   * copies of them. A failure here loses nothing and is retried by the
+   * next erasure. */
+  if (purged)
+    compact_locked (self);
 
   if (head != NULL)
     *head = new_head;
@@ -397,6 +530,7 @@ lyg_server_sqlite_pull (LygServerStorage  *storage,
                                    (const char *) sqlite3_column_text (s, 3),
                                    (const char *) sqlite3_column_text (s, 4),
                                    blob);
+      envelope->erase = sqlite3_column_int (s, 6) != 0;
       g_ptr_array_add (result, lyg_stored_envelope_new (sqlite3_column_int64 (s, 0), envelope));
       total += blob_len;
     }
@@ -763,6 +897,7 @@ storage_iface_init (LygServerStorageInterface *iface)
   iface->add_audit = lyg_server_sqlite_add_audit;
   iface->list_audit = lyg_server_sqlite_list_audit;
   iface->get_team_id = lyg_server_sqlite_get_team_id;
+  iface->was_purged = lyg_server_sqlite_was_purged;
 }
 
 /* Opening */

@@ -11,7 +11,7 @@
 
 G_BEGIN_DECLS
 
-#define LYG_SERVER_SQLITE_SCHEMA_VERSION 1
+#define LYG_SERVER_SQLITE_SCHEMA_VERSION 2
 
 #define LYG_TYPE_SERVER_SQLITE (lyg_server_sqlite_get_type ())
 

@@ -194,6 +194,17 @@ lyg_server_storage_get_team_id (LygServerStorage  *self,
   CALL_VFUNC (self, get_team_id, NULL, error);
 }
 
+gboolean
+lyg_server_storage_was_purged (LygServerStorage  *self,
+                               gint64             seq,
+                               GError           **error)
+{
+  g_return_val_if_fail (LYG_IS_SERVER_STORAGE (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  CALL_VFUNC (self, was_purged, FALSE, seq, error);
+}
+
 char *
 lyg_server_hash_secret (const char *secret)
 {

@@ -105,6 +105,14 @@ struct _LygServerStorageInterface
                                     GError           **error);
   char           *(*get_team_id)   (LygServerStorage  *self,
                                     GError           **error);
+  /* Erasure: push() stores an envelope whose erase flag is set and drops
+   * every other revision of its record id, for good (no copy may stay in
+   * free pages or logs); later revisions of that id are not stored and
+   * are answered with the tombstone's seq. was_purged() tells whether a
+   * dropped revision sat at @seq. */
+  gboolean        (*was_purged)    (LygServerStorage  *self,
+                                    gint64             seq,
+                                    GError           **error);
 };
 
 GQuark          lyg_server_storage_error_quark   (void);
@@ -163,6 +171,9 @@ GPtrArray      *lyg_server_storage_list_audit    (LygServerStorage  *self,
                                                   guint              limit,
                                                   GError           **error);
 char           *lyg_server_storage_get_team_id   (LygServerStorage  *self,
+                                                  GError           **error);
+gboolean        lyg_server_storage_was_purged    (LygServerStorage  *self,
+                                                  gint64             seq,
                                                   GError           **error);
 
 /* Helpers over the interface: they make the secrets and hand the storage
