@@ -112,6 +112,7 @@ struct _LygStore
   sqlite3      *db;
   sqlite3_stmt *stmts[N_STMTS];
   guint         depth;
+  guint         compact_pending : 1;
 };
 
 G_DEFINE_FINAL_TYPE (LygStore, lyg_store, G_TYPE_OBJECT)
@@ -485,6 +486,14 @@ lyg_store_commit (LygStore  *self,
     }
 
   self->depth--;
+
+  if (self->depth == 0 && self->compact_pending)
+    {
+      g_autoptr(GError) compact_error = NULL;
+
+      if (!lyg_store_compact (self, &compact_error))
+        g_warning ("Could not compact the vault: %s", compact_error->message);
+    }
 
   return TRUE;
 }
@@ -904,12 +913,13 @@ lyg_store_compact (LygStore  *self,
 {
   g_return_val_if_fail (LYG_IS_STORE (self), FALSE);
 
+  /* Not inside a transaction: it runs when the outermost one commits. */
   if (self->depth > 0)
     {
-      g_set_error_literal (error, LYG_STORE_ERROR, LYG_STORE_ERROR_ENGINE,
-                           _("The vault cannot be compacted inside a transaction"));
-      return FALSE;
+      self->compact_pending = TRUE;
+      return TRUE;
     }
+  self->compact_pending = FALSE;
 
   /* secure_delete has zeroed what was deleted or overwritten inside the
    * pages, but the WAL still holds the old page images and the file keeps
