@@ -60,6 +60,8 @@ static const Command commands[] = {
   { "search", lyg_cli_search, N_("Search names, aliases, notes and areas") },
   { "delete", lyg_cli_delete, N_("Delete record ID") },
   { "passwd", lyg_cli_passwd, N_("Change the vault passphrase") },
+  { "export-person", lyg_cli_export_person, N_("Print everything recorded about person ID [--json]") },
+  { "erase-person", lyg_cli_erase_person, N_("Erase person ID and everything linked (--yes)") },
   { "join", lyg_cli_join, N_("Join a team (bootstrap code, or invitation and secret)") },
   { "invite", lyg_cli_invite, N_("Invite a device into the team (coordinators)") },
   { "sync", lyg_cli_sync, N_("Send and receive records; prints the sync report") },

@@ -65,6 +65,12 @@ int        lyg_cli_delete          (LygCliOptions  *options,
 int        lyg_cli_passwd          (LygCliOptions  *options,
                                     int             argc,
                                     char          **argv);
+int        lyg_cli_export_person   (LygCliOptions  *options,
+                                    int             argc,
+                                    char          **argv);
+int        lyg_cli_erase_person    (LygCliOptions  *options,
+                                    int             argc,
+                                    char          **argv);
 
 int        lyg_cli_join            (LygCliOptions  *options,
                                     int             argc,

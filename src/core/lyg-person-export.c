@@ -213,7 +213,8 @@ format_value (const LygFieldSpec *spec,
 }
 
 static char *
-record_heading (LygRecord *record)
+record_heading (LygRecord *record,
+                gboolean   with_type)
 {
   const LygTypeSpec *type = lyg_schema_lookup_type (lyg_record_get_record_type (record));
   const char *label = type != NULL ? _(type->label) : lyg_record_get_record_type (record);
@@ -227,6 +228,8 @@ record_heading (LygRecord *record)
     title = lyg_schema_enum_label (lyg_schema_lookup_field (type, type->title_field)->enum_name,
                                    title);
 
+  if (title != NULL && *title != '\0' && !with_type)
+    return g_strdup (title);
   if (title != NULL && *title != '\0')
     return g_strdup_printf ("%s: %s", label, title);
 
@@ -246,7 +249,8 @@ build_text (GPtrArray *records,
     {
       LygRecord *record = g_ptr_array_index (records, i);
 
-      g_hash_table_insert (titles, (gpointer) lyg_record_get_id (record), record_heading (record));
+      g_hash_table_insert (titles, (gpointer) lyg_record_get_id (record),
+                           record_heading (record, FALSE));
     }
 
   g_string_append_printf (out, "%s\n", _("Everything recorded about this person"));
@@ -258,7 +262,7 @@ build_text (GPtrArray *records,
     {
       LygRecord *record = g_ptr_array_index (records, i);
       const LygTypeSpec *type = lyg_schema_lookup_type (lyg_record_get_record_type (record));
-      const char *heading = g_hash_table_lookup (titles, lyg_record_get_id (record));
+      g_autofree char *heading = record_heading (record, TRUE);
       g_auto(GStrv) fields = lyg_record_list_fields (record);
       g_autoptr(GPtrArray) conflicts = lyg_record_get_conflicts (record);
       g_autofree char *underline = NULL;

@@ -89,6 +89,16 @@ cli delete "$FUP" | grep -q '"deleted" : true'; ok $? "delete"
 cli get "$FUP" | grep -q '"deleted" : true'; ok $? "a deleted record is a tombstone"
 [ "$(cli list | grep -c '"id"')" -eq 4 ]; ok $? "deleted records leave the list"
 
+cli export-person "$PERSON" --json > "$DIR/export.json"; ok $? "export-person --json"
+[ "$(grep -c '"type" : ' "$DIR/export.json")" -eq 4 ] && grep -q "$SCR" "$DIR/export.json" \
+  && ! grep -q "$FUP" "$DIR/export.json"
+ok $? "the export holds the person and her live linked records"
+cli export-person "$PERSON" | grep -q "Referred to: National identification centre"
+ok $? "the readable export shows labels"
+cli export-person 00000000-0000-4000-8000-000000000000 > /dev/null 2>&1; [ $? -ne 0 ]
+ok $? "exporting an unknown id fails"
+cli erase-person "$PERSON" > /dev/null 2>&1; [ $? -ne 0 ]; ok $? "erase-person wants --yes"
+
 before=$(sums)
 LYGTE_PASSPHRASE="wrong" cli list > /dev/null 2>"$DIR/err"
 rc=$?
