@@ -15,6 +15,7 @@
 #include "lyg-passphrase.h"
 #include "lyg-passphrase-feedback.h"
 #include "lyg-preferences-window.h"
+#include "lyg-retention-section.h"
 
 #define SETTINGS_SCHEMA_ID "io.github.lygte.Lygte"
 
@@ -37,6 +38,7 @@ struct _LygPreferencesWindow
   GtkStringList        *lock_model;
   AdwActionRow         *passphrase_action_row;
   AdwComboRow          *catalogue_row;
+  GtkSpinButton        *retention_spin;
   GtkWidget            *passphrase_page;
   AdwPasswordEntryRow  *current_row;
   AdwPasswordEntryRow  *new_row;
@@ -559,6 +561,7 @@ lyg_preferences_window_constructed (GObject *object)
   gtk_widget_set_sensitive (GTK_WIDGET (self->lock_row), self->settings != NULL);
   gtk_widget_set_sensitive (GTK_WIDGET (self->catalogue_row), self->settings != NULL);
   gtk_widget_set_sensitive (GTK_WIDGET (self->passphrase_action_row), self->context != NULL);
+  lyg_retention_bind_spin (self->retention_spin, self->context);
 }
 
 static void
@@ -662,6 +665,7 @@ lyg_preferences_window_class_init (LygPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LygPreferencesWindow, lock_model);
   gtk_widget_class_bind_template_child (widget_class, LygPreferencesWindow, passphrase_action_row);
   gtk_widget_class_bind_template_child (widget_class, LygPreferencesWindow, catalogue_row);
+  gtk_widget_class_bind_template_child (widget_class, LygPreferencesWindow, retention_spin);
   gtk_widget_class_bind_template_child (widget_class, LygPreferencesWindow, passphrase_page);
   gtk_widget_class_bind_template_child (widget_class, LygPreferencesWindow, current_row);
   gtk_widget_class_bind_template_child (widget_class, LygPreferencesWindow, new_row);

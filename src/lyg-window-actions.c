@@ -9,6 +9,7 @@
 
 #include "config.h"
 
+#include "lyg-activity-log-window.h"
 #include "lyg-window-private.h"
 
 static void
@@ -50,6 +51,18 @@ lyg_window_actions_new_record (GtkWidget  *widget,
     lyg_main_page_new_record (self->main_page, type, NULL);
 }
 
+static void
+lyg_window_actions_activity_log (GtkWidget  *widget,
+                                 const char *action_name,
+                                 GVariant   *param)
+{
+  LygWindow *self = LYG_WINDOW (widget);
+
+  if (self->context != NULL)
+    gtk_window_present (GTK_WINDOW (lyg_activity_log_window_new (GTK_WINDOW (self),
+                                                                 lyg_context_get_vault (self->context))));
+}
+
 static const char * const new_record_actions[] = {
   "win.new-encounter", "win.new-person", "win.new-screening", "win.new-followup",
 };
@@ -61,6 +74,8 @@ _lyg_window_class_actions_init (LygWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.lock", NULL, lyg_window_actions_lock);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, lyg_window_actions_search);
+  gtk_widget_class_install_action (widget_class, "win.activity-log", NULL,
+                                   lyg_window_actions_activity_log);
 
   for (guint i = 0; i < G_N_ELEMENTS (new_record_actions); i++)
     gtk_widget_class_install_action (widget_class, new_record_actions[i], NULL,
@@ -90,6 +105,7 @@ _lyg_window_actions_update (LygWindow *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.lock", open);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", open);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.activity-log", open);
   for (guint i = 0; i < G_N_ELEMENTS (new_record_actions); i++)
     gtk_widget_action_set_enabled (GTK_WIDGET (self), new_record_actions[i], open);
 

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "lyg-retention-scheduler.h"
 #include "lyg-window-private.h"
 
 #define DEFAULT_LOCK_TIMEOUT 300
@@ -82,6 +83,9 @@ ensure_context (LygWindow *self)
     }
 
   self->context = lyg_context_new (self->vault, self->catalogues);
+  /* Retention runs while the vault is unlocked (lyg-retention-scheduler.h). */
+  g_object_set_data_full (G_OBJECT (self->context), "lyg-retention-scheduler",
+                          lyg_retention_scheduler_new (self->vault), g_object_unref);
   lyg_main_page_set_context (self->main_page, self->context);
 }
 

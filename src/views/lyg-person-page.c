@@ -14,6 +14,8 @@
 #include "lyg-conflict-list.h"
 #include "lyg-entry-list.h"
 #include "lyg-entry-row.h"
+#include "lyg-erase-dialog.h"
+#include "lyg-person-rights.h"
 #include "lyg-person-page.h"
 #include "lyg-record-form.h"
 
@@ -167,6 +169,8 @@ update_actions (LygPersonPage *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "person.save", can_save);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "person.delete", saved);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "person.export", saved);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "person.erase", saved);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "person.add", saved);
 }
 
@@ -388,6 +392,56 @@ lyg_person_page_actions_delete (GtkWidget  *widget,
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_delete_dialog_response_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+lyg_person_page_actions_export (GtkWidget  *widget,
+                                const char *action_name,
+                                GVariant   *param)
+{
+  LygPersonPage *self = LYG_PERSON_PAGE (widget);
+
+  if (self->person_id != NULL)
+    lyg_person_rights_export (widget, lyg_context_get_vault (self->context), self->person_id);
+}
+
+static void
+on_erase_dialog_erased_cb (LygPersonPage  *self,
+                           guint           n_records,
+                           LygEraseDialog *dialog)
+{
+  g_autofree char *text = NULL;
+
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Erased %u record", "Erased %u records",
+                                       n_records), n_records);
+  show_toast (self, text);
+  g_signal_emit (self, signals [DONE], 0);
+}
+
+static void
+lyg_person_page_actions_erase (GtkWidget  *widget,
+                               const char *action_name,
+                               GVariant   *param)
+{
+  LygPersonPage *self = LYG_PERSON_PAGE (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  g_autoptr(GError) error = NULL;
+  GtkWidget *dialog;
+
+  if (self->person_id == NULL)
+    return;
+
+  dialog = lyg_erase_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                 lyg_context_get_vault (self->context), self->person_id, &error);
+  if (dialog == NULL)
+    {
+      show_error (self, _("The Person Could Not Be Erased"), error);
+      return;
+    }
+
+  g_signal_connect_object (dialog, "erased", G_CALLBACK (on_erase_dialog_erased_cb), self,
                            G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -664,6 +718,10 @@ lyg_person_page_class_init (LygPersonPageClass *klass)
                                    lyg_person_page_actions_delete);
   gtk_widget_class_install_action (widget_class, "person.add", "s",
                                    lyg_person_page_actions_add);
+  gtk_widget_class_install_action (widget_class, "person.export", NULL,
+                                   lyg_person_page_actions_export);
+  gtk_widget_class_install_action (widget_class, "person.erase", NULL,
+                                   lyg_person_page_actions_erase);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK,
                                        "person.save", NULL);
 

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "lyg-draft.h"
+#include "lyg-retention-section.h"
 #include "lyg-today-page.h"
 
 /* The start page: follow-ups due today and overdue ones that are not done,
@@ -36,6 +37,7 @@ struct _LygTodayPage
   GtkListBox          *overdue_list;
   AdwPreferencesGroup *today_group;
   GtkListBox          *today_list;
+  LygRetentionSection *retention_section;
 };
 
 G_DEFINE_FINAL_TYPE (LygTodayPage, lyg_today_page, ADW_TYPE_BIN)
@@ -320,7 +322,10 @@ refresh (LygTodayPage *self)
 
   gtk_widget_set_visible (GTK_WIDGET (self->overdue_group), n_overdue > 0);
   gtk_widget_set_visible (GTK_WIDGET (self->today_group), n_today > 0);
-  gtk_stack_set_visible_child_name (self->stack, due->len > 0 ? "list" : "empty");
+  gtk_stack_set_visible_child_name (self->stack,
+                                    due->len > 0 ||
+                                    lyg_retention_section_get_n_items (self->retention_section) > 0
+                                    ? "list" : "empty");
 
   if (self->n_due != due->len)
     {
@@ -394,6 +399,11 @@ lyg_today_page_constructed (GObject *object)
                            G_CALLBACK (on_vault_records_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (get_vault (self), "notify::unlocked",
                            G_CALLBACK (on_vault_unlocked_changed_cb), self, G_CONNECT_SWAPPED);
+
+  /* Persons due for erasure show here too (lyg-retention-section.h). */
+  lyg_retention_section_set_context (self->retention_section, self->context);
+  g_signal_connect_object (self->retention_section, "notify::n-items",
+                           G_CALLBACK (queue_refresh), self, G_CONNECT_SWAPPED);
 
   refresh (self);
 }
@@ -516,6 +526,8 @@ lyg_today_page_class_init (LygTodayPageClass *klass)
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, G_TYPE_STRING);
 
+  g_type_ensure (LYG_TYPE_RETENTION_SECTION);
+
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/lygte/Lygte/lyg-today-page.ui");
   gtk_widget_class_bind_template_child (widget_class, LygTodayPage, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, LygTodayPage, stack);
@@ -525,6 +537,7 @@ lyg_today_page_class_init (LygTodayPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LygTodayPage, overdue_list);
   gtk_widget_class_bind_template_child (widget_class, LygTodayPage, today_group);
   gtk_widget_class_bind_template_child (widget_class, LygTodayPage, today_list);
+  gtk_widget_class_bind_template_child (widget_class, LygTodayPage, retention_section);
   gtk_widget_class_bind_template_callback (widget_class, on_list_row_activated_cb);
 
   gtk_widget_class_install_action (widget_class, "today.undo-done", "s", undo_done_action);
