@@ -153,7 +153,8 @@ lyg_erase_dialog_response (AdwMessageDialog *dialog,
         }
     }
 
-  ADW_MESSAGE_DIALOG_CLASS (lyg_erase_dialog_parent_class)->response (dialog, response);
+  if (ADW_MESSAGE_DIALOG_CLASS (lyg_erase_dialog_parent_class)->response != NULL)
+    ADW_MESSAGE_DIALOG_CLASS (lyg_erase_dialog_parent_class)->response (dialog, response);
 }
 
 static void

@@ -417,7 +417,8 @@ on_erase_dialog_erased_cb (LygPersonPage  *self,
   text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Erased %u record", "Erased %u records",
                                        n_records), n_records);
   show_toast (self, text);
-  g_signal_emit (self, signals [DONE], 0);
+  /* The erasure changed the person into a deletion: the page is already
+   * done through ::records-changed (on_vault_records_changed_cb). */
 }
 
 static void
