@@ -88,6 +88,11 @@ add "{\"type\":\"followup\",\"person\":\"$elena\",\"title\":\"Bring Bulgarian le
 add "{\"type\":\"followup\",\"person\":\"$joy\",\"title\":\"Ask the legal aid clinic about a residence permit\",\"due\":\"$(day -1)\"}" >/dev/null
 add "{\"type\":\"followup\",\"title\":\"Team meeting: evening rounds in Vesterbro\",\"due\":\"$(day 2)\"}" >/dev/null
 
+# For the activity log: an export and an erasure, as a worker would.
+"$cli" --vault "$vault" export-person "$maria" --json >/dev/null
+katarzyna=$("$cli" --vault "$vault" search Katarzyna | sed -n 's/.*"id" *: *"\([^"]*\)".*/\1/p' | head -n 1)
+"$cli" --vault "$vault" erase-person "$katarzyna" --yes >/dev/null
+
 # --- The screenshots ------------------------------------------------------
 
 # Messages come from LANGUAGE; weekday and month names only from a real
@@ -138,4 +143,7 @@ for suffix in "" da; do
   shoot "$suffix" screening "screening$dash" 1280 800
   shoot "$suffix" encounter "encounter$dash" 960 800
   shoot "$suffix" today "today$dash"
+  shoot "$suffix" person-rights "person-rights$dash"
+  shoot "$suffix" erase "erase$dash"
+  shoot "$suffix" activity-log "activity-log$dash"
 done

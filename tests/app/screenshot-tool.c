@@ -24,9 +24,11 @@
 #include <locale.h>
 #include <stdlib.h>
 
+#include "lyg-activity-log-window.h"
 #include "lyg-application.h"
 #include "lyg-draft.h"
 #include "lyg-encounter-editor.h"
+#include "lyg-erase-dialog.h"
 #include "lyg-list-page.h"
 #include "lyg-main-page.h"
 #include "lyg-unlock-page.h"
@@ -234,7 +236,25 @@ unlock (LygWindow  *window,
     g_error ("The vault did not unlock");
 }
 
+/* The person page scrolled to its "Personal Data" group. */
 static void
+scroll_to_end (GtkWidget *page)
+{
+  GtkWidget *scrolled = gtk_widget_get_first_child (page);
+  GtkAdjustment *adjustment;
+
+  if (!GTK_IS_SCROLLED_WINDOW (scrolled))
+    g_error ("The person page does not scroll");
+
+  spin (700);
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment) -
+                                        gtk_adjustment_get_page_size (adjustment));
+}
+
+/* Puts the window into @state; returns what to shoot when it is not the
+ * window itself (a dialog in front of it). */
+static GtkWidget *
 show_state (LygWindow  *window,
             const char *state)
 {
@@ -276,10 +296,47 @@ show_state (LygWindow  *window,
         g_error ("No encounter editor");
       fill_encounter (LYG_ENCOUNTER_EDITOR (editor));
     }
+  else if (g_str_equal (state, "person-rights") || g_str_equal (state, "erase"))
+    {
+      GtkWidget *page;
+
+      lyg_main_page_set_section (main_page, "people");
+      id = find_first (vault, "Maria", "person");
+      if (!lyg_main_page_open_record (main_page, id))
+        g_error ("Could not open the person");
+      page = lyg_main_page_get_record_page (main_page);
+      if (g_str_equal (state, "person-rights"))
+        scroll_to_end (page);
+      else
+        {
+          g_autoptr(GError) error = NULL;
+          GtkWidget *dialog;
+
+          settle (GTK_WIDGET (window));
+          dialog = lyg_erase_dialog_new (GTK_WINDOW (window), vault, id, &error);
+          if (dialog == NULL)
+            g_error ("%s", error->message);
+          gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (ADW_MESSAGE_DIALOG (dialog))),
+                                 "Maria");
+          gtk_window_present (GTK_WINDOW (dialog));
+          return dialog;
+        }
+    }
+  else if (g_str_equal (state, "activity-log"))
+    {
+      GtkWidget *log;
+
+      settle (GTK_WIDGET (window));
+      log = lyg_activity_log_window_new (GTK_WINDOW (window), vault);
+      gtk_window_present (GTK_WINDOW (log));
+      return log;
+    }
   else
     {
       g_error ("Unknown state %s", state);
     }
+
+  return NULL;
 }
 
 int
@@ -308,6 +365,7 @@ main (int   argc,
     { NULL }
   };
   LygWindow *window;
+  GtkWidget *target = NULL;
 
   options = g_option_context_new ("- put Lygte into a state and save a PNG");
   g_option_context_add_main_entries (options, entries, NULL);
@@ -357,11 +415,13 @@ main (int   argc,
   if (!g_str_equal (state, "unlock"))
     {
       unlock (window, passphrase);
-      show_state (window, state);
+      target = show_state (window, state);
     }
 
-  settle (GTK_WIDGET (window));
-  save_png (GTK_WIDGET (window), output);
+  if (target == NULL)
+    target = GTK_WIDGET (window);
+  settle (target);
+  save_png (target, output);
 
   /* Lets the script check which language it got. */
   g_print ("language: %s (\"People\" is \"%s\")\n",
