@@ -316,8 +316,9 @@ show_state (LygWindow  *window,
           dialog = lyg_erase_dialog_new (GTK_WINDOW (window), vault, id, &error);
           if (dialog == NULL)
             g_error ("%s", error->message);
+          /* Confirmed, so that the destructive button shows as it will. */
           gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (ADW_MESSAGE_DIALOG (dialog))),
-                                 "Maria");
+                                 lyg_erase_dialog_get_confirm_text (LYG_ERASE_DIALOG (dialog)));
           gtk_window_present (GTK_WINDOW (dialog));
           return dialog;
         }
