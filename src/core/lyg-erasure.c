@@ -114,6 +114,13 @@ lyg_erasure_collect (LygVault    *vault,
 
   if (!(person = lyg_vault_get_record (vault, person_id, error)))
     return NULL;
+  if (g_strcmp0 (lyg_record_get_record_type (person), "person") != 0 ||
+      lyg_record_is_deleted (person))
+    {
+      g_set_error (error, LYG_RECORD_ERROR, LYG_RECORD_ERROR_MISMATCH,
+                   _("%s is not a person in this vault"), person_id);
+      return NULL;
+    }
 
   all = g_ptr_array_new_with_free_func (g_object_unref);
   collect.vault = vault;

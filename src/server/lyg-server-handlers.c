@@ -278,6 +278,24 @@ _lyg_server_handle_push (LygServer         *self,
 
   g_info ("Device %s pushed %u envelopes", state->device->id, envelopes->len);
 
+  /* Erasures are worth a line in the audit log: how many, never which. */
+  {
+    guint n_erase = 0;
+
+    for (guint i = 0; i < envelopes->len; i++)
+      if (((const LygEnvelope *) g_ptr_array_index (envelopes, i))->erase)
+        n_erase++;
+    if (n_erase > 0)
+      {
+        g_autofree char *detail = g_strdup_printf ("records=%u", n_erase);
+        g_autoptr(GError) audit_error = NULL;
+
+        if (!lyg_server_storage_add_audit (self->storage, now_seconds (), "erase",
+                                           state->device->id, NULL, detail, &audit_error))
+          g_warning ("Could not note an erasure in the audit log: %s", audit_error->message);
+      }
+  }
+
   response = lyg_protocol_build_push_response (acks, head);
   _lyg_server_respond (msg, SOUP_STATUS_OK, response);
 }

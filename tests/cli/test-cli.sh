@@ -98,6 +98,7 @@ ok $? "the readable export shows labels"
 cli export-person 00000000-0000-4000-8000-000000000000 > /dev/null 2>&1; [ $? -ne 0 ]
 ok $? "exporting an unknown id fails"
 cli erase-person "$PERSON" > /dev/null 2>&1; [ $? -ne 0 ]; ok $? "erase-person wants --yes"
+cli erase-person "$ENC" --yes > /dev/null 2>&1; [ $? -ne 0 ]; ok $? "erase-person wants a person"
 
 before=$(sums)
 LYGTE_PASSPHRASE="wrong" cli list > /dev/null 2>"$DIR/err"
@@ -128,6 +129,11 @@ echo "garbage" > "$DIR/garbage.lygte"
 [ $? -ne 0 ] && grep -q "not a Lygte vault\|damaged" "$DIR/err"; ok $? "a garbage file is reported"
 "$CLI" --vault "$DIR/missing.lygte" --passphrase-file "$DIR/new" list > /dev/null 2>"$DIR/err"
 [ $? -ne 0 ] && grep -q "no vault" "$DIR/err"; ok $? "a missing vault is reported"
+
+cli --passphrase-file "$DIR/new" erase-person "$PERSON" --yes | grep -q "Erased 4 records"
+ok $? "erase-person erases the person and the live linked records"
+[ "$(cli --passphrase-file "$DIR/new" list | grep -c '"id"')" -eq 0 ]
+ok $? "nothing of the person is listed after the erasure"
 
 echo "1..$n"
 exit $failed
