@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "lyg-audit.h"
 #include "lyg-erasure.h"
@@ -177,6 +178,44 @@ make_tombstone (LygRecord  *record,
   return tombstone;
 }
 
+/* A draft of a new record (lyg-draft.h in the app) sealed while the user
+ * typed may name an erased record, a person chosen for an encounter: it
+ * goes too. Drafts are the vault secrets "draft.*". */
+static gboolean
+drop_drafts (LygVault   *vault,
+             GPtrArray  *ids,
+             GError    **error)
+{
+  g_autofree char *prefix = g_strconcat (META_SECRET, "draft.", NULL);
+  g_auto(GStrv) keys = NULL;
+
+  if (!(keys = lyg_store_list_meta (vault->store, prefix, error)))
+    return FALSE;
+
+  for (guint i = 0; keys[i] != NULL; i++)
+    {
+      g_autoptr(GBytes) value = NULL;
+      g_autofree char *text = NULL;
+      gsize len = 0;
+      const char *data;
+
+      if (!(value = lyg_vault_get_secret (vault, keys[i] + strlen (META_SECRET), NULL)))
+        continue;
+      data = g_bytes_get_data (value, &len);
+      text = g_strndup (data, len);
+
+      for (guint j = 0; j < ids->len; j++)
+        if (strstr (text, g_ptr_array_index (ids, j)) != NULL)
+          {
+            if (!lyg_store_delete_meta (vault->store, keys[i], error))
+              return FALSE;
+            break;
+          }
+    }
+
+  return TRUE;
+}
+
 gboolean
 lyg_erasure_erase (LygVault   *vault,
                    GPtrArray  *records,
@@ -236,6 +275,9 @@ lyg_erasure_erase (LygVault   *vault,
       return FALSE;
     }
   if (!lyg_index_commit (vault->index, error))
+    return FALSE;
+
+  if (!drop_drafts (vault, ids, error))
     return FALSE;
 
   _lyg_vault_emit_changed (vault, ids);

@@ -20,7 +20,8 @@ G_BEGIN_DECLS
  * Each record becomes an erasure tombstone: a fresh deleted record with no
  * content (no values, no kept conflicts), sealed and flagged "erase". The
  * store overwrites the old revision in place (secure_delete), the index
- * rows go, and the vault file is compacted. The flag travels with the
+ * rows go, so do drafts that name an erased record, and the vault file is
+ * compacted. The flag travels with the
  * tombstone: the server drops every earlier revision of the id, and every
  * device that pulls it replaces its copy the same way
  * (lyg-protocol.h, "Erasure").

@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include <sqlite3.h>
 #include <string.h>
 
 #include "lyg-audit.h"
@@ -295,6 +296,83 @@ test_audit (void)
   g_assert_false (test_file_contains (path, "records=2", strlen ("records=2")));
 }
 
+static void
+set_secret_text (LygVault   *vault,
+                 const char *name,
+                 const char *text)
+{
+  g_autoptr(GBytes) value = g_bytes_new (text, strlen (text));
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (lyg_vault_set_secret (vault, name, value, &error));
+  g_assert_no_error (error);
+}
+
+/* A draft naming the erased person goes with them; others stay. */
+static void
+test_erase_drafts (void)
+{
+  g_autoptr(LygVault) vault = test_vault_new ("drafts", "correct horse");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) kept = NULL;
+  g_autoptr(GBytes) gone = NULL;
+  g_autofree char *person = save_person (vault, "Ana", NULL);
+  g_autofree char *draft = g_strdup_printf ("{\"person\":\"%s\",\"notes\":\"%s\"}",
+                                            person, MARKER);
+
+  set_secret_text (vault, "draft.encounter", draft);
+  set_secret_text (vault, "draft.encounter-last", "{\"setting\":\"street\"}");
+
+  g_assert_true (lyg_erasure_erase_person (vault, person, NULL, &error));
+  g_assert_no_error (error);
+
+  gone = lyg_vault_get_secret (vault, "draft.encounter", &error);
+  g_assert_null (gone);
+  g_clear_error (&error);
+  kept = lyg_vault_get_secret (vault, "draft.encounter-last", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (kept);
+
+  /* Something that is not a person is refused. */
+  {
+    g_autofree char *encounter = save_record (vault, "encounter", NULL, NULL, "x");
+
+    g_assert_false (lyg_erasure_erase_person (vault, encounter, NULL, &error));
+    g_assert_error (error, LYG_RECORD_ERROR, LYG_RECORD_ERROR_MISMATCH);
+  }
+}
+
+/* A vault made before erasure existed (store schema 1) opens, gets the
+ * column, and can erase. */
+static void
+test_store_migration (void)
+{
+  g_autoptr(LygVault) vault = test_vault_new ("migrate", "correct horse");
+  g_autofree char *path = g_strdup (lyg_vault_get_path (vault));
+  g_autofree char *person = save_person (vault, "Old", NULL);
+  g_autoptr(LygEnvelope) envelope = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = NULL;
+
+  g_clear_object (&vault);
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "ALTER TABLE envelopes DROP COLUMN erase;"
+                                     "PRAGMA user_version = 1;", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  vault = lyg_vault_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (lyg_vault_unlock (vault, "correct horse", &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (lyg_index_lookup (lyg_vault_get_index (vault), person));
+
+  g_assert_true (lyg_erasure_erase_person (vault, person, NULL, &error));
+  g_assert_no_error (error);
+  envelope = lyg_store_get_envelope (lyg_vault_get_store (vault), person, &error);
+  g_assert_no_error (error);
+  g_assert_true (envelope->erase);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -304,6 +382,8 @@ main (int   argc,
   g_test_add_func ("/lyg/rights/export-json", test_export_json);
   g_test_add_func ("/lyg/rights/retention", test_retention);
   g_test_add_func ("/lyg/rights/audit", test_audit);
+  g_test_add_func ("/lyg/rights/erase-drafts", test_erase_drafts);
+  g_test_add_func ("/lyg/rights/store-migration", test_store_migration);
 
   return g_test_run ();
 }

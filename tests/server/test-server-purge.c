@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <sqlite3.h>
 #include <string.h>
 
 #include "lyg-crypto.h"
@@ -212,6 +213,39 @@ test_protocol_flag (void)
   g_assert_error (error, LYG_PROTOCOL_ERROR, LYG_PROTOCOL_ERROR_MALFORMED);
 }
 
+/* A database made before erasure existed (schema 1) is migrated. */
+static void
+test_migration (void)
+{
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "old.db", NULL);
+  g_autofree char *id = g_uuid_string_random ();
+  g_autoptr(LygServerStorage) storage = NULL;
+  g_autoptr(LygEnvelope) first = revision (id, DEVICE_A, 1, FALSE);
+  g_autoptr(LygEnvelope) tombstone = revision (id, DEVICE_A, 2, TRUE);
+  g_autoptr(GPtrArray) all = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = NULL;
+
+  g_mkdir_with_parents (g_get_user_data_dir (), 0700);
+  storage = LYG_SERVER_STORAGE (lyg_server_sqlite_new (path, &error));
+  g_assert_no_error (error);
+  push_one (storage, first, NULL);
+  g_clear_object (&storage);
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "DROP TABLE erased; DROP TABLE purged;"
+                                     "ALTER TABLE envelopes DROP COLUMN erase;"
+                                     "PRAGMA user_version = 1;", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  storage = LYG_SERVER_STORAGE (lyg_server_sqlite_new (path, &error));
+  g_assert_no_error (error);
+  push_one (storage, tombstone, NULL);
+  all = pull_all (storage);
+  g_assert_cmpuint (all->len, ==, 1);
+  g_assert_true (((LygStoredEnvelope *) all->pdata[0])->envelope->erase);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -220,6 +254,7 @@ main (int   argc,
 
   g_test_add_func ("/lyg/server/purge/storage", test_purge);
   g_test_add_func ("/lyg/server/purge/protocol", test_protocol_flag);
+  g_test_add_func ("/lyg/server/purge/migration", test_migration);
 
   return g_test_run ();
 }
