@@ -146,4 +146,5 @@ for suffix in "" da; do
   shoot "$suffix" person-rights "person-rights$dash"
   shoot "$suffix" erase "erase$dash"
   shoot "$suffix" activity-log "activity-log$dash"
+  shoot "$suffix" retention "retention$dash"
 done

@@ -123,7 +123,7 @@ create_row (LygRetentionSection *self,
   GtkWidget *button;
 
   /* Translators: %s is a date */
-  subtitle = g_strdup_printf (_("Erased on %s"), when);
+  subtitle = g_strdup_printf (_("Will be erased on %s"), when);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);

@@ -299,7 +299,12 @@ refresh (LygTodayPage *self)
   date = g_date_time_format (now, _("%A %-d %B"));
   gtk_label_set_text (self->date_label, date);
 
-  if (n_overdue > 0)
+  if (due->len == 0)
+    {
+      /* Shown only when persons are due for erasure (lyg-retention-section.h). */
+      gtk_label_set_text (self->summary_label, _("No follow-ups due today"));
+    }
+  else if (n_overdue > 0)
     {
       g_autofree char *summary =
         g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
