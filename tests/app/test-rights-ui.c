@@ -15,6 +15,7 @@
 #include "lyg-erase-dialog.h"
 #include "lyg-erasure.h"
 #include "lyg-person-page.h"
+#include "lyg-preferences-window.h"
 #include "lyg-retention.h"
 #include "lyg-retention-section.h"
 
@@ -339,6 +340,30 @@ test_retention_section (Fixture       *f,
     }
 }
 
+/* Preferences → Data Protection shows and changes the vault's period. */
+static void
+test_retention_preference (Fixture       *f,
+                           gconstpointer  data)
+{
+  GtkWidget *window = lyg_preferences_window_new (f->context, NULL);
+  GtkSpinButton *spin_button;
+
+  spin_button = GTK_SPIN_BUTTON (gtk_widget_get_template_child (window,
+                                                                LYG_TYPE_PREFERENCES_WINDOW,
+                                                                "retention_spin"));
+  g_assert_nonnull (spin_button);
+  gtk_window_present (GTK_WINDOW (window));
+  spin (50);
+
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (spin_button)));
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (spin_button), ==,
+                   LYG_RETENTION_DEFAULT_MONTHS);
+  gtk_spin_button_set_value (spin_button, 12);
+  g_assert_cmpuint (lyg_retention_get_months (f->vault), ==, 12);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -359,6 +384,7 @@ main (int   argc,
   ADD ("erase-cancel", test_erase_cancel);
   ADD ("activity-log", test_activity_log);
   ADD ("retention-section", test_retention_section);
+  ADD ("retention-preference", test_retention_preference);
 
   return g_test_run ();
 }
