@@ -25,6 +25,7 @@ struct _LygRetentionSection
 
   LygContext  *context;
   gulong       changed_id;
+  guint        refresh_source;
   guint        n_items;
 
   /* Template widgets */
@@ -149,6 +150,7 @@ lyg_retention_section_refresh (LygRetentionSection *self)
 
   g_return_if_fail (LYG_IS_RETENTION_SECTION (self));
 
+  g_clear_handle_id (&self->refresh_source, g_source_remove);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))) != NULL)
     gtk_list_box_remove (self->list, child);
 
@@ -170,10 +172,35 @@ lyg_retention_section_refresh (LygRetentionSection *self)
     }
 }
 
-static void
-on_records_changed_cb (LygRetentionSection *self)
+static gboolean
+on_refresh_idle_cb (gpointer user_data)
 {
+  LygRetentionSection *self = user_data;
+
+  self->refresh_source = 0;
   lyg_retention_section_refresh (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Listing reads every person, so only a change to a person (or to a
+ * record gone from the index) refreshes, once per burst of changes. */
+static void
+on_records_changed_cb (LygRetentionSection *self,
+                       char               **ids)
+{
+  LygIndex *index = lyg_vault_get_index (get_vault (self));
+  gboolean person = FALSE;
+
+  for (guint i = 0; ids != NULL && ids[i] != NULL && !person; i++)
+    {
+      g_autoptr(LygIndexEntry) entry = index ? lyg_index_lookup (index, ids[i]) : NULL;
+
+      person = entry == NULL || g_strcmp0 (entry->type, "person") == 0;
+    }
+
+  if (person && self->refresh_source == 0)
+    self->refresh_source = g_idle_add (on_refresh_idle_cb, self);
 }
 
 void
@@ -210,6 +237,7 @@ lyg_retention_section_dispose (GObject *object)
   if (self->context != NULL && self->changed_id != 0)
     g_clear_signal_handler (&self->changed_id, lyg_context_get_vault (self->context));
   g_clear_object (&self->context);
+  g_clear_handle_id (&self->refresh_source, g_source_remove);
 
   G_OBJECT_CLASS (lyg_retention_section_parent_class)->dispose (object);
 }

@@ -321,6 +321,7 @@ test_retention_section (Fixture       *f,
   g_assert_no_error (error);
 
   /* It follows the vault's changes by itself. */
+  spin (50);
   g_assert_cmpuint (lyg_retention_section_get_n_items (section), ==, 1);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (section)));
 
