@@ -152,6 +152,14 @@ format_value (const LygFieldSpec *spec,
               GHashTable         *titles)
 {
   JsonNode *node = lyg_record_get_value (record, spec->name);
+  gboolean is_string = JSON_NODE_HOLDS_VALUE (node) &&
+                       json_node_get_value_type (node) == G_TYPE_STRING;
+
+  /* A value of the wrong kind (a newer or damaged writer) is shown as it
+   * is rather than dropped: the person is owed all of it. */
+  if (!is_string && (spec->kind == LYG_FIELD_DATE || spec->kind == LYG_FIELD_DATETIME ||
+                     spec->kind == LYG_FIELD_ENUM || spec->kind == LYG_FIELD_REF))
+    return json_to_string (node, FALSE);
 
   switch (spec->kind)
     {
@@ -166,8 +174,12 @@ format_value (const LygFieldSpec *spec,
       return format_date (lyg_record_get_string (record, spec->name));
 
     case LYG_FIELD_ENUM:
-      return g_strdup (lyg_schema_enum_label (spec->enum_name,
-                                              lyg_record_get_string (record, spec->name)));
+      {
+        const char *id = lyg_record_get_string (record, spec->name);
+        const char *label = lyg_schema_enum_label (spec->enum_name, id);
+
+        return g_strdup (label != NULL ? label : id);
+      }
 
     case LYG_FIELD_ENUM_SET:
     case LYG_FIELD_STRV:
@@ -176,9 +188,12 @@ format_value (const LygFieldSpec *spec,
         g_autoptr(GPtrArray) labels = g_ptr_array_new ();
 
         for (guint i = 0; values != NULL && values[i] != NULL; i++)
-          g_ptr_array_add (labels, (gpointer) (spec->kind == LYG_FIELD_ENUM_SET
-                                               ? lyg_schema_enum_label (spec->enum_name, values[i])
-                                               : values[i]));
+          {
+            const char *label = spec->kind == LYG_FIELD_ENUM_SET
+                                ? lyg_schema_enum_label (spec->enum_name, values[i]) : NULL;
+
+            g_ptr_array_add (labels, (gpointer) (label != NULL ? label : values[i]));
+          }
         g_ptr_array_add (labels, NULL);
 
         return g_strjoinv (", ", (char **) labels->pdata);
@@ -278,7 +293,9 @@ build_text (GPtrArray *records,
           if (!lyg_record_has_field (record, type->fields[f].name))
             continue;
           value = format_value (&type->fields[f], record, titles);
-          g_string_append_printf (out, "%s: %s\n", _(type->fields[f].label), value);
+          /* Structured values start on a line of their own. */
+          g_string_append_printf (out, value[0] == '\n' ? "%s:%s\n" : "%s: %s\n",
+                                  _(type->fields[f].label), value);
         }
       for (guint f = 0; fields[f] != NULL; f++)
         {
