@@ -282,7 +282,17 @@ lyg_erasure_erase (LygVault   *vault,
 
   _lyg_vault_emit_changed (vault, ids);
 
-  return lyg_store_compact (vault->store, error);
+  /* The records are erased once committed (secure_delete zeroed the old
+   * rows); compacting clears the freed pages and the WAL. If another
+   * program holds the file now, the next erasure compacts again. */
+  {
+    g_autoptr(GError) compact_error = NULL;
+
+    if (!lyg_store_compact (vault->store, &compact_error))
+      g_warning ("Could not compact the vault after an erasure: %s", compact_error->message);
+  }
+
+  return TRUE;
 }
 
 gboolean
