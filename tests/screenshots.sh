@@ -149,5 +149,5 @@ for suffix in "" da; do
   shoot "$suffix" encounter "encounter$dash" 960 800
   shoot "$suffix" today "today$dash"
   shoot "$suffix" shelter "shelter$dash"
-  shoot "$suffix" stay "stay$dash" 960 1000
+  shoot "$suffix" stay "stay$dash" 960 1150
 done

@@ -225,10 +225,17 @@ update_support_subtitles (LygStayPage *self)
     {
       AdwExpanderRow *row = g_ptr_array_index (self->offer_rows, i);
       AdwComboRow *status = g_object_get_data (G_OBJECT (row), "lyg-status");
+      GtkEditable *notes = g_object_get_data (G_OBJECT (row), "lyg-notes");
       const char *id = lyg_form_get_enum_combo (status);
+      const char *text = gtk_editable_get_text (notes);
+      g_autoptr(GString) subtitle = g_string_new (NULL);
 
-      adw_expander_row_set_subtitle (row, id ? lyg_schema_enum_label ("support_status", id)
-                                             : C_("support status", "Not planned"));
+      /* The status and the notes at a glance, without opening the row. */
+      g_string_append (subtitle, id ? lyg_schema_enum_label ("support_status", id)
+                                    : C_("support status", "Not planned"));
+      if (*text != '\0')
+        g_string_append_printf (subtitle, " · %s", text);
+      adw_expander_row_set_subtitle (row, subtitle->str);
     }
 }
 
@@ -703,6 +710,8 @@ build_support_rows (LygStayPage *self)
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
                                      lyg_schema_enum_label ("support_offer", offers[i]));
       gtk_widget_set_name (row, offers[i]);
+      /* The subtitle shows what was typed, which is not markup. */
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (status), _("Status"));
       lyg_form_setup_enum_combo (ADW_COMBO_ROW (status), "support_status",
@@ -716,6 +725,7 @@ build_support_rows (LygStayPage *self)
       adw_preferences_group_add (self->support_group, row);
 
       g_object_set_data (G_OBJECT (row), "lyg-status", status);
+      g_object_set_data (G_OBJECT (row), "lyg-notes", notes);
       g_ptr_array_add (self->offer_rows, row);
       bind (self, status_field, status);
       bind (self, notes_field, notes);

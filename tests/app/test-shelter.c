@@ -316,7 +316,7 @@ test_resident (Fixture       *f,
                          "Lawyer meeting on Thursday");
   g_assert_cmpstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (find_named (page,
                                                                                 "legal_aid"))),
-                   ==, "Under way");
+                   ==, "Under way · Lawyer meeting on Thursday");
   g_assert_true (gtk_widget_activate_action (page, "stay.save", NULL));
 
   /* A handover note, saved at once. */
