@@ -194,7 +194,8 @@ form_is_valid (LygStayPage *self)
 
   if (self->stay_id == NULL && self->person_id == NULL)
     {
-      g_autofree char *alias = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->alias_row))));
+      const char *text = gtk_editable_get_text (GTK_EDITABLE (self->alias_row));
+      g_autofree char *alias = g_strstrip (g_strdup (text));
 
       valid &= *alias != '\0';
     }
@@ -422,7 +423,8 @@ save_new_person (LygStayPage  *self,
                  GError      **error)
 {
   g_autoptr(LygRecord) person = lyg_record_new ("person");
-  g_autofree char *alias = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->alias_row))));
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->alias_row));
+  g_autofree char *alias = g_strstrip (g_strdup (text));
 
   lyg_record_set_string (person, "alias", alias);
   lyg_record_set_string (person, "status", "active");
