@@ -292,7 +292,6 @@ lyg_shelter_page_refresh (LygShelterPage *self)
     }
 
   get_today (self, &today);
-  ensure_followups (self, stays, &today);
 
   for (guint i = 0; i < stays->len; i++)
     {
@@ -303,6 +302,10 @@ lyg_shelter_page_refresh (LygShelterPage *self)
       else if (left_recently (stay, &today))
         g_ptr_array_add (departed, stay);
     }
+
+  /* Stays that ended long ago had their follow-ups closed back then. */
+  ensure_followups (self, current, &today);
+  ensure_followups (self, departed, &today);
 
   g_ptr_array_sort_with_data (current, compare_urgency, &today);
   g_ptr_array_sort (departed, compare_departure);

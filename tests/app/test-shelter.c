@@ -440,6 +440,18 @@ test_main_page (Fixture       *f,
   page = lyg_main_page_get_record_page (main_page);
   g_assert_cmpstr (lyg_stay_page_get_stay_id (LYG_STAY_PAGE (page)), ==, stay_id);
 
+  /* "Shelter Stay" on a person page: a new stay for that person. */
+  {
+    g_autoptr(LygRecord) stay = lyg_vault_get_record (f->vault, stay_id, NULL);
+
+    page = lyg_main_page_new_record (main_page, "stay", lyg_record_get_string (stay, "person"));
+    g_assert_true (LYG_IS_STAY_PAGE (page));
+    g_assert_cmpstr (lyg_stay_page_get_title (LYG_STAY_PAGE (page)), ==, "Joy O.");
+    g_assert_false (gtk_widget_get_visible (child (page, ADW_TYPE_PREFERENCES_GROUP,
+                                                   "resident_group")));
+    lyg_main_page_go_back (main_page);
+  }
+
   /* "New Resident" pushes an empty stay page. */
   lyg_main_page_go_back (main_page);
   lyg_main_page_go_back (main_page);
