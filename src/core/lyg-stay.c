@@ -42,14 +42,15 @@ lyg_stay_parse_date (const char *text,
                      GDate      *date)
 {
   guint year, month, day;
-  char end;
 
   g_return_val_if_fail (date != NULL, FALSE);
 
   g_date_clear (date, 1);
 
-  if (text == NULL || strlen (text) < 10 ||
-      sscanf (text, "%4u-%2u-%2u%c", &year, &month, &day, &end) < 3)
+  /* A date, or the date part of an ISO 8601 time; nothing else after it. */
+  if (text == NULL || strlen (text) < 10 || (text[10] != '\0' && text[10] != 'T') ||
+      text[4] != '-' || text[7] != '-' ||
+      sscanf (text, "%4u-%2u-%2u", &year, &month, &day) != 3)
     return FALSE;
 
   /* "2026-02-29" parses but is not a date; GDate knows the calendar. */

@@ -72,6 +72,10 @@ test_parse (void)
   g_assert_false (lyg_stay_parse_date ("2026-04-31", &date));
   g_assert_false (lyg_stay_parse_date ("2026-13-01", &date));
   g_assert_false (lyg_stay_parse_date ("yesterday", &date));
+  g_assert_false (lyg_stay_parse_date ("2026-03-01 and more", &date));
+  g_assert_false (lyg_stay_parse_date ("2026-3-1", &date));
+  g_assert_true (lyg_stay_parse_date ("2026-03-01T10:00:00+01:00", &date));
+  assert_date (&date, "2026-03-01");
   g_assert_false (lyg_stay_parse_date ("", &date));
   g_assert_false (lyg_stay_parse_date (NULL, &date));
 }
