@@ -150,6 +150,47 @@ retire_followup (LygVault     *vault,
 }
 
 /**
+ * lyg_stay_close_followups:
+ * @vault: an unlocked vault
+ * @stay_id: a stay's id
+ * @start: a start its period had
+ * @n_changed: (out) (optional): how many follow-ups were closed
+ * @error: return location for an error
+ *
+ * Closes the open deadline follow-ups of every length a period starting
+ * on @start could have had: for when the start date is moved.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+lyg_stay_close_followups (LygVault     *vault,
+                          const char   *stay_id,
+                          const GDate  *start,
+                          guint        *n_changed,
+                          GError      **error)
+{
+  guint changed = 0;
+
+  g_return_val_if_fail (LYG_IS_VAULT (vault), FALSE);
+  g_return_val_if_fail (stay_id != NULL, FALSE);
+  g_return_val_if_fail (start != NULL && g_date_valid (start), FALSE);
+
+  for (guint d = 1; d <= LYG_STAY_PERIOD_MAX_DAYS; d++)
+    {
+      GDate last_day;
+
+      lyg_stay_period_last_day (start, d, &last_day);
+      if (!retire_followup (vault, stay_id, &last_day, &changed, error))
+        return FALSE;
+    }
+
+  if (n_changed != NULL)
+    *n_changed = changed;
+
+  return TRUE;
+}
+
+/**
  * lyg_stay_ensure_followups:
  * @vault: an unlocked vault
  * @stay: a saved stay record

@@ -98,6 +98,11 @@ char               *lyg_stay_support_notes_field  (const char       *offer);
 
 char               *lyg_stay_deadline_followup_id (const char       *stay_id,
                                                    const GDate      *last_day);
+gboolean            lyg_stay_close_followups      (LygVault         *vault,
+                                                   const char       *stay_id,
+                                                   const GDate      *start,
+                                                   guint            *n_changed,
+                                                   GError          **error);
 gboolean            lyg_stay_ensure_followups     (LygVault         *vault,
                                                    LygRecord        *stay,
                                                    const GDate      *today,

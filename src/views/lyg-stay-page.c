@@ -442,7 +442,9 @@ lyg_stay_page_save (LygStayPage  *self,
                     GError      **error)
 {
   g_autoptr(LygRecord) record = NULL;
+  GDate old_start;
   gboolean is_new;
+  gboolean had_start;
 
   g_return_val_if_fail (LYG_IS_STAY_PAGE (self), FALSE);
 
@@ -458,6 +460,7 @@ lyg_stay_page_save (LygStayPage  *self,
   is_new = self->stay_id == NULL;
   if (!(record = fetch_record (self, error)))
     return FALSE;
+  had_start = lyg_stay_get_period (record, &old_start, NULL, NULL);
 
   for (guint i = 0; i < self->bindings->len; i++)
     {
@@ -497,6 +500,19 @@ lyg_stay_page_save (LygStayPage  *self,
     {
       self->stay_id = g_strdup (lyg_record_get_id (record));
       g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_STAY_ID]);
+    }
+
+  /* A moved start moves every deadline: the old ones' follow-ups go. */
+  if (had_start)
+    {
+      GDate new_start;
+      g_autoptr(GError) local_error = NULL;
+
+      if ((!lyg_stay_get_period (record, &new_start, NULL, NULL) ||
+           g_date_compare (&new_start, &old_start) != 0) &&
+          !lyg_stay_close_followups (get_vault (self), self->stay_id, &old_start, NULL,
+                                     &local_error))
+        g_warning ("Could not close the old deadline follow-ups: %s", local_error->message);
     }
 
   g_clear_object (&record);

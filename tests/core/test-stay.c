@@ -626,6 +626,28 @@ test_deadline_followups (void)
   g_assert_true (lyg_record_get_boolean (followup, "done"));
   g_assert_true (lyg_stay_ensure_followups (vault, stay, &today, &n, &error));
   g_assert_cmpuint (n, ==, 0);
+
+  /* Closing the follow-ups of a start the period no longer has. */
+  {
+    g_autoptr(LygRecord) other = stay_new ("2026-06-01", "2026-06-01");
+    g_autoptr(LygRecord) made = NULL;
+    g_autofree char *other_id = NULL;
+    GDate old_start;
+
+    g_assert_true (lyg_vault_save_record (vault, other, &error));
+    date_set (&today, "2026-06-28");
+    g_assert_true (lyg_stay_ensure_followups (vault, other, &today, &n, &error));
+    g_assert_cmpuint (n, ==, 1);
+    date_set (&old_start, "2026-06-01");
+    date_set (&last, "2026-06-30");
+    other_id = lyg_stay_deadline_followup_id (lyg_record_get_id (other), &last);
+    g_assert_true (lyg_stay_close_followups (vault, lyg_record_get_id (other), &old_start, &n,
+                                             &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (n, ==, 1);
+    made = get_saved (vault, other_id);
+    g_assert_true (lyg_record_get_boolean (made, "done"));
+  }
 }
 
 /* A deadline follow-up someone deleted stays deleted: not made again
