@@ -13,7 +13,7 @@
 
 #include "lyg-draft.h"
 #include "lyg-schema.h"
-#include "lyg-stay-page.h"
+#include "lyg-stay-page-private.h"
 #include "lyg-stay-status.h"
 #include "lyg-stay.h"
 
@@ -26,53 +26,6 @@
  * untouched field would override an edit synced from another device.
  * Extending the period and adding a note are saved at once, on their own.
  */
-
-typedef struct
-{
-  const char *field;
-  GtkWidget  *widget;       /* AdwEntryRow or AdwComboRow */
-} Binding;
-
-struct _LygStayPage
-{
-  AdwBin               parent_instance;
-
-  /* Owned */
-  LygContext          *context;
-  char                *stay_id;
-  char                *person_id;
-  char                *title;
-  LygRecord           *record;        /* the stay as last read */
-  GHashTable          *loaded;        /* field → the form's text when loaded */
-  GArray              *bindings;      /* of Binding */
-  GPtrArray           *offer_rows;    /* AdwExpanderRow per support offer */
-
-  /* Template widgets */
-  AdwToastOverlay     *toast_overlay;
-  GtkLabel            *name_label;
-  GtkLabel            *status_label;
-  GtkWidget           *person_button;
-  GtkWidget           *resident_group;
-  AdwEntryRow         *alias_row;
-  AdwComboRow         *place_row;
-  AdwEntryRow         *shelter_row;
-  AdwEntryRow         *arrival_row;
-  AdwEntryRow         *departure_row;
-  AdwComboRow         *outcome_row;
-  AdwEntryRow         *contact_row;
-  AdwEntryRow         *interpreter_row;
-  AdwEntryRow         *notes_row;
-  AdwEntryRow         *period_start_row;
-  AdwActionRow        *period_row;
-  AdwComboRow         *reason_row;
-  AdwActionRow        *extend_row;
-  GtkSpinButton       *extend_spin;
-  AdwPreferencesGroup *support_group;
-  GtkWidget           *handover_group;
-  AdwEntryRow         *note_row;
-  GtkListBox          *notes_list;
-  GtkWidget           *delete_button;
-};
 
 G_DEFINE_FINAL_TYPE (LygStayPage, lyg_stay_page, ADW_TYPE_BIN)
 
@@ -94,8 +47,6 @@ enum {
 static GParamSpec *properties [N_PROPS];
 static guint signals [N_SIGNALS];
 
-static const char * const date_fields[] = { "arrival", "departure", "period_start", NULL };
-
 static LygVault *
 get_vault (LygStayPage *self)
 {
@@ -110,134 +61,18 @@ show_toast (LygStayPage *self,
 }
 
 static void
-bind (LygStayPage *self,
-      const char  *field,
-      gpointer     widget)
-{
-  Binding binding = { g_intern_string (field), widget };
-
-  g_array_append_val (self->bindings, binding);
-}
-
-/* The form's value of a binding: stripped text or an enum id, NULL when
- * empty. */
-static char *
-binding_dup_value (const Binding *binding)
-{
-  g_autofree char *text = NULL;
-
-  if (ADW_IS_COMBO_ROW (binding->widget))
-    return g_strdup (lyg_form_get_enum_combo (ADW_COMBO_ROW (binding->widget)));
-
-  text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (binding->widget))));
-
-  return *text != '\0' ? g_steal_pointer (&text) : NULL;
-}
-
-static void
-binding_show (const Binding *binding,
-              const char    *value)
-{
-  if (ADW_IS_COMBO_ROW (binding->widget))
-    lyg_form_set_enum_combo (ADW_COMBO_ROW (binding->widget), value);
-  else
-    gtk_editable_set_text (GTK_EDITABLE (binding->widget), value ? value : "");
-}
-
-static gboolean
-form_is_dirty (LygStayPage *self)
-{
-  for (guint i = 0; i < self->bindings->len; i++)
-    {
-      const Binding *binding = &g_array_index (self->bindings, Binding, i);
-      g_autofree char *value = binding_dup_value (binding);
-
-      if (g_strcmp0 (value, g_hash_table_lookup (self->loaded, binding->field)) != 0)
-        return TRUE;
-    }
-
-  return FALSE;
-}
-
-/* Dates are typed as YYYY-MM-DD; a wrong one is marked and blocks saving,
- * and a departure cannot come before the arrival. */
-static gboolean
-form_is_valid (LygStayPage *self)
-{
-  gboolean valid = TRUE;
-  GDate arrival, departure;
-
-  for (guint i = 0; i < self->bindings->len; i++)
-    {
-      const Binding *binding = &g_array_index (self->bindings, Binding, i);
-      g_autofree char *value = NULL;
-      GDate date;
-      gboolean ok;
-
-      if (!g_strv_contains (date_fields, binding->field))
-        continue;
-
-      value = binding_dup_value (binding);
-      ok = value == NULL || lyg_stay_parse_date (value, &date);
-      if (ok && value != NULL && g_str_equal (binding->field, "departure") &&
-          lyg_stay_parse_date (gtk_editable_get_text (GTK_EDITABLE (self->arrival_row)),
-                               &arrival) &&
-          lyg_stay_parse_date (value, &departure))
-        ok = g_date_compare (&departure, &arrival) >= 0;
-
-      if (ok)
-        gtk_widget_remove_css_class (binding->widget, "error");
-      else
-        gtk_widget_add_css_class (binding->widget, "error");
-      valid &= ok;
-    }
-
-  if (self->stay_id == NULL && self->person_id == NULL)
-    {
-      const char *text = gtk_editable_get_text (GTK_EDITABLE (self->alias_row));
-      g_autofree char *alias = g_strstrip (g_strdup (text));
-
-      valid &= *alias != '\0';
-    }
-
-  return valid;
-}
-
-static void
 update_actions (LygStayPage *self)
 {
   gboolean saved = self->stay_id != NULL;
   gboolean has_period = self->record != NULL &&
                         lyg_stay_get_period (self->record, NULL, NULL, NULL);
+  gboolean can_save = _lyg_stay_page_form_is_valid (self) &&
+                      (!saved || _lyg_stay_page_form_is_dirty (self));
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "stay.save",
-                                 form_is_valid (self) && (!saved || form_is_dirty (self)));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "stay.save", can_save);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "stay.delete", saved);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "stay.extend", saved && has_period);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "stay.open-person", self->person_id != NULL);
-}
-
-static void
-update_support_subtitles (LygStayPage *self)
-{
-  const char * const *offers = lyg_stay_list_support_offers ();
-
-  for (guint i = 0; offers[i] != NULL; i++)
-    {
-      AdwExpanderRow *row = g_ptr_array_index (self->offer_rows, i);
-      AdwComboRow *status = g_object_get_data (G_OBJECT (row), "lyg-status");
-      GtkEditable *notes = g_object_get_data (G_OBJECT (row), "lyg-notes");
-      const char *id = lyg_form_get_enum_combo (status);
-      const char *text = gtk_editable_get_text (notes);
-      g_autoptr(GString) subtitle = g_string_new (NULL);
-
-      /* The status and the notes at a glance, without opening the row. */
-      g_string_append (subtitle, id ? lyg_schema_enum_label ("support_status", id)
-                                    : C_("support status", "Not planned"));
-      if (*text != '\0')
-        g_string_append_printf (subtitle, " · %s", text);
-      adw_expander_row_set_subtitle (row, subtitle->str);
-    }
 }
 
 static void
@@ -320,76 +155,6 @@ update_header (LygStayPage *self)
     }
 }
 
-static GtkWidget *
-create_note_row (LygRecord *note)
-{
-  g_autoptr(GDateTime) when = NULL;
-  g_autofree char *subtitle = NULL;
-  const char *text = lyg_record_get_string (note, "text");
-  const char *stamp = lyg_record_get_string (note, "when");
-  GtkWidget *row = adw_action_row_new ();
-
-  if (stamp != NULL && (when = g_date_time_new_from_iso8601 (stamp, NULL)))
-    {
-      g_autoptr(GDateTime) local = g_date_time_to_local (when);
-
-      /* Translators: when a handover note was written, see strftime() */
-      subtitle = g_date_time_format (local, _("%-d %B %Y, %H:%M"));
-    }
-
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), text ? text : "");
-  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
-  if (subtitle != NULL)
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  gtk_widget_set_name (row, lyg_record_get_id (note));
-
-  return row;
-}
-
-static void
-load_notes (LygStayPage *self)
-{
-  g_autoptr(GPtrArray) notes = NULL;
-  g_autoptr(GError) error = NULL;
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->notes_list))))
-    gtk_list_box_remove (self->notes_list, child);
-
-  if (self->stay_id == NULL || !lyg_vault_get_unlocked (get_vault (self)))
-    return;
-
-  if (!(notes = lyg_stay_list_handovers (get_vault (self), self->stay_id, &error)))
-    {
-      g_warning ("Could not list the handover notes: %s", error->message);
-      return;
-    }
-
-  for (guint i = 0; i < notes->len; i++)
-    gtk_list_box_append (self->notes_list, create_note_row (g_ptr_array_index (notes, i)));
-}
-
-/* Shows @record in the form and remembers what it showed. */
-static void
-load_form (LygStayPage *self)
-{
-  g_hash_table_remove_all (self->loaded);
-
-  for (guint i = 0; i < self->bindings->len; i++)
-    {
-      const Binding *binding = &g_array_index (self->bindings, Binding, i);
-      const char *value = self->record ? lyg_record_get_string (self->record, binding->field)
-                                       : NULL;
-
-      binding_show (binding, value);
-      g_hash_table_insert (self->loaded, (gpointer) binding->field,
-                           binding_dup_value (binding));
-    }
-
-  update_support_subtitles (self);
-}
-
 static void
 set_record (LygStayPage *self,
             LygRecord   *record,
@@ -401,7 +166,7 @@ set_record (LygStayPage *self,
     self->person_id = g_strdup (lyg_record_get_string (record, "person"));
 
   if (reload_form)
-    load_form (self);
+    _lyg_stay_page_load_form (self);
 
   update_header (self);
   update_period (self);
@@ -448,7 +213,7 @@ lyg_stay_page_save (LygStayPage  *self,
 
   g_return_val_if_fail (LYG_IS_STAY_PAGE (self), FALSE);
 
-  if (!form_is_valid (self))
+  if (!_lyg_stay_page_form_is_valid (self))
     {
       g_set_error_literal (error, LYG_RECORD_ERROR, LYG_RECORD_ERROR_BAD_VALUE,
                            self->stay_id == NULL && self->person_id == NULL
@@ -462,25 +227,8 @@ lyg_stay_page_save (LygStayPage  *self,
     return FALSE;
   had_start = lyg_stay_get_period (record, &old_start, NULL, NULL);
 
-  for (guint i = 0; i < self->bindings->len; i++)
-    {
-      const Binding *binding = &g_array_index (self->bindings, Binding, i);
-      g_autofree char *value = binding_dup_value (binding);
-
-      if (!is_new && g_strcmp0 (value, g_hash_table_lookup (self->loaded, binding->field)) == 0)
-        continue;
-
-      if (g_str_equal (binding->field, "period_start") && value != NULL)
-        {
-          GDate start;
-
-          lyg_stay_parse_date (value, &start);
-          if (!lyg_stay_start_period (record, &start, error))
-            return FALSE;
-        }
-      else
-        lyg_form_put_string (record, binding->field, value);
-    }
+  if (!_lyg_stay_page_apply_form (self, record, is_new, error))
+    return FALSE;
 
   if (!lyg_record_has_pending (record))
     return TRUE;
@@ -520,7 +268,7 @@ lyg_stay_page_save (LygStayPage  *self,
     return FALSE;
 
   set_record (self, record, TRUE);
-  load_notes (self);
+  _lyg_stay_page_load_notes (self);
 
   return TRUE;
 }
@@ -582,7 +330,7 @@ lyg_stay_page_add_note (LygStayPage  *self,
   if (!lyg_vault_save_record (get_vault (self), note, error))
     return FALSE;
 
-  load_notes (self);
+  _lyg_stay_page_load_notes (self);
 
   return TRUE;
 }
@@ -609,7 +357,7 @@ on_note_row_apply_cb (LygStayPage *self)
 static void
 on_form_changed_cb (LygStayPage *self)
 {
-  update_support_subtitles (self);
+  _lyg_stay_page_update_support (self);
   update_actions (self);
 }
 
@@ -624,7 +372,7 @@ on_vault_records_changed_cb (LygStayPage *self,
     return;
 
   /* A note may have come with a sync. */
-  load_notes (self);
+  _lyg_stay_page_load_notes (self);
 
   if (!g_strv_contains ((const char * const *) ids, self->stay_id) ||
       !(record = lyg_vault_get_record (vault, self->stay_id, NULL)))
@@ -637,7 +385,7 @@ on_vault_records_changed_cb (LygStayPage *self,
     }
 
   /* Saved elsewhere: show it, but never overwrite what is being typed. */
-  set_record (self, record, !form_is_dirty (self));
+  set_record (self, record, !_lyg_stay_page_form_is_dirty (self));
 }
 
 static void
@@ -713,44 +461,6 @@ open_person_action (GtkWidget  *widget,
 }
 
 static void
-build_support_rows (LygStayPage *self)
-{
-  const char * const *offers = lyg_stay_list_support_offers ();
-
-  for (guint i = 0; offers[i] != NULL; i++)
-    {
-      g_autofree char *status_field = lyg_stay_support_field (offers[i]);
-      g_autofree char *notes_field = lyg_stay_support_notes_field (offers[i]);
-      GtkWidget *row = adw_expander_row_new ();
-      GtkWidget *status = adw_combo_row_new ();
-      GtkWidget *notes = adw_entry_row_new ();
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
-                                     lyg_schema_enum_label ("support_offer", offers[i]));
-      gtk_widget_set_name (row, offers[i]);
-      /* The subtitle shows what was typed, which is not markup. */
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (status), _("Status"));
-      lyg_form_setup_enum_combo (ADW_COMBO_ROW (status), "support_status",
-                                 C_("support status", "Not planned"));
-      gtk_widget_set_name (status, status_field);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (notes), _("Notes"));
-      gtk_widget_set_name (notes, notes_field);
-
-      adw_expander_row_add_row (ADW_EXPANDER_ROW (row), status);
-      adw_expander_row_add_row (ADW_EXPANDER_ROW (row), notes);
-      adw_preferences_group_add (self->support_group, row);
-
-      g_object_set_data (G_OBJECT (row), "lyg-status", status);
-      g_object_set_data (G_OBJECT (row), "lyg-notes", notes);
-      g_ptr_array_add (self->offer_rows, row);
-      bind (self, status_field, status);
-      bind (self, notes_field, notes);
-    }
-}
-
-static void
 lyg_stay_page_constructed (GObject *object)
 {
   LygStayPage *self = LYG_STAY_PAGE (object);
@@ -794,7 +504,7 @@ lyg_stay_page_constructed (GObject *object)
       lyg_form_set_enum_combo (self->place_row, "crisis_shelter");
     }
 
-  load_notes (self);
+  _lyg_stay_page_load_notes (self);
   update_actions (self);
 }
 
@@ -976,20 +686,8 @@ lyg_stay_page_init (LygStayPage *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  lyg_form_setup_enum_combo (self->place_row, "stay_place", C_("enum value", "Not set"));
-  lyg_form_setup_enum_combo (self->outcome_row, "stay_outcome", C_("enum value", "Not set"));
   lyg_form_setup_enum_combo (self->reason_row, "extension_reason", NULL);
-
-  bind (self, "place", self->place_row);
-  bind (self, "shelter", self->shelter_row);
-  bind (self, "arrival", self->arrival_row);
-  bind (self, "departure", self->departure_row);
-  bind (self, "outcome", self->outcome_row);
-  bind (self, "contact_person", self->contact_row);
-  bind (self, "interpreter_language", self->interpreter_row);
-  bind (self, "notes", self->notes_row);
-  bind (self, "period_start", self->period_start_row);
-  build_support_rows (self);
+  _lyg_stay_page_build_form (self);
 
   placeholder = gtk_label_new (_("No handover notes yet"));
   gtk_widget_add_css_class (placeholder, "dim-label");
