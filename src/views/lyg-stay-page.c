@@ -72,6 +72,8 @@ update_actions (LygStayPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "stay.save", can_save);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "stay.delete", saved);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "stay.extend", saved && has_period);
+  gtk_widget_set_visible (GTK_WIDGET (self->reason_row), saved && has_period);
+  gtk_widget_set_visible (GTK_WIDGET (self->extend_row), saved && has_period);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "stay.open-person", self->person_id != NULL);
 }
 
@@ -145,7 +147,8 @@ update_header (LygStayPage *self)
   gtk_widget_set_visible (self->person_button, self->person_id != NULL);
   gtk_widget_set_visible (self->resident_group, self->stay_id == NULL && self->person_id == NULL);
   gtk_widget_set_visible (self->delete_button, self->stay_id != NULL);
-  gtk_widget_set_sensitive (self->handover_group, self->stay_id != NULL);
+  /* Notes and extensions belong to a saved stay. */
+  gtk_widget_set_visible (self->handover_group, self->stay_id != NULL);
 
   if (g_strcmp0 (title, self->title) != 0)
     {
@@ -509,6 +512,18 @@ lyg_stay_page_constructed (GObject *object)
 }
 
 static void
+lyg_stay_page_root (GtkWidget *widget)
+{
+  LygStayPage *self = LYG_STAY_PAGE (widget);
+
+  GTK_WIDGET_CLASS (lyg_stay_page_parent_class)->root (widget);
+
+  /* A new resident starts with the alias. */
+  if (self->stay_id == NULL && self->person_id == NULL)
+    gtk_widget_grab_focus (GTK_WIDGET (self->alias_row));
+}
+
+static void
 lyg_stay_page_dispose (GObject *object)
 {
   LygStayPage *self = LYG_STAY_PAGE (object);
@@ -606,6 +621,8 @@ lyg_stay_page_class_init (LygStayPageClass *klass)
   object_class->finalize = lyg_stay_page_finalize;
   object_class->get_property = lyg_stay_page_get_property;
   object_class->set_property = lyg_stay_page_set_property;
+
+  widget_class->root = lyg_stay_page_root;
 
   properties [PROP_CONTEXT] =
     g_param_spec_object ("context", NULL, NULL,
