@@ -11,6 +11,7 @@
 # tests/app/screenshot-tool put the real window into each state under Xvfb
 # and save it, in English and in Danish (LANGUAGE=da LANG=C.UTF-8).
 # Needs xvfb-run and dbus-run-session; optipng or pngquant if installed.
+# SCREENSHOTS_ONLY="STATE …" limits the run to some states.
 
 set -eu
 
@@ -92,6 +93,12 @@ add "{\"type\":\"followup\",\"title\":\"Team meeting: evening rounds in Vesterbr
 "$cli" --vault "$vault" export-person "$maria" --json >/dev/null
 katarzyna=$("$cli" --vault "$vault" search Katarzyna | sed -n 's/.*"id" *: *"\([^"]*\)".*/\1/p' | head -n 1)
 "$cli" --vault "$vault" erase-person "$katarzyna" --yes >/dev/null
+# Shelter stays: one period ended, one ending this week, one extended.
+stay_maria=$(add "{\"type\":\"stay\",\"person\":\"$maria\",\"place\":\"crisis_shelter\",\"shelter\":\"Lighthouse House\",\"arrival\":\"$(day -25)\",\"period_start\":\"$(day -25)\",\"period_days\":30,\"contact_person\":\"Birgitte H. (identification centre)\",\"interpreter_language\":\"ro\",\"support_counselling\":\"under_way\",\"support_legal_aid\":\"planned\",\"support_legal_aid_notes\":\"Lawyer meeting on Thursday\",\"support_health_care\":\"done\",\"support_interpreter\":\"under_way\",\"support_prepared_return\":\"planned\"}")
+add "{\"type\":\"stay\",\"person\":\"$elena\",\"place\":\"asylum_centre_unit\",\"shelter\":\"Unit for vulnerable women\",\"arrival\":\"$(day -33)\",\"period_start\":\"$(day -32)\",\"period_days\":30}" >/dev/null
+add "{\"type\":\"stay\",\"person\":\"$joy\",\"place\":\"crisis_shelter\",\"shelter\":\"Lighthouse House\",\"arrival\":\"$(day -40)\",\"period_start\":\"$(day -40)\",\"period_days\":90,\"extension_reason\":\"testify\"}" >/dev/null
+add "{\"type\":\"handover\",\"stay\":\"$stay_maria\",\"when\":\"$(at -1 07:45)\",\"text\":\"Night shift: slept badly, asked about her daughter. Call the contact person today.\"}" >/dev/null
+add "{\"type\":\"handover\",\"stay\":\"$stay_maria\",\"when\":\"$(at -1 22:10)\",\"text\":\"Evening: calm. The lawyer confirmed Thursday at 10.\"}" >/dev/null
 
 # --- The screenshots ------------------------------------------------------
 
@@ -103,8 +110,10 @@ if locale -a 2>/dev/null | grep -qix 'da_DK.utf-\{0,1\}8'; then
 fi
 
 # shoot LANG-SUFFIX STATE NAME [WIDTH HEIGHT]
+# SCREENSHOTS_ONLY="shelter stay" renders only those states.
 shoot () {
   suffix=$1 state=$2 name=$3 width=${4:-960} height=${5:-700}
+  case " ${SCREENSHOTS_ONLY:-$state} " in *" $state "*) ;; *) return 0 ;; esac
   # Each shot gets its own copy, so a draft saved by one cannot show in another.
   cp "$vault" "$work/shot.lygte"
   if [ "$suffix" = da ]; then language=da time=$da_time; else language=en time=C.UTF-8; fi
@@ -147,4 +156,6 @@ for suffix in "" da; do
   shoot "$suffix" erase "erase$dash"
   shoot "$suffix" activity-log "activity-log$dash"
   shoot "$suffix" retention "retention$dash"
+  shoot "$suffix" shelter "shelter$dash"
+  shoot "$suffix" stay "stay$dash" 960 1150
 done

@@ -17,6 +17,7 @@
 #include "lyg-index.h"
 #include "lyg-schema.h"
 #include "lyg-secure-mem.h"
+#include "lyg-stay.h"
 
 /* The decrypted view of the vault: an in-memory SQLite database (never a
  * file, temp_store in memory) with FTS5 over names, aliases, notes and
@@ -340,6 +341,8 @@ describe (LygRecord  *record,
         append_label (s, _("Done"));
       *date = dup_date (record, "due");
     }
+  else
+    _lyg_stay_describe (record, t, s, date);
 
   if (t->len == 0)
     g_string_append (t, type);

@@ -141,6 +141,42 @@ static const LygEnumValue consent_by_values[] = {
   END_ENUM
 };
 
+/* Shelter stays (issue 9; domain.md §1a). */
+static const LygEnumValue stay_place_values[] = {
+  E ("crisis_shelter", N_("Crisis shelter")),
+  E ("asylum_centre_unit", N_("Asylum centre unit")),
+  E ("other", N_("Other accommodation")), END_ENUM
+};
+
+static const LygEnumValue extension_reason_values[] = {
+  E ("prepared_return", N_("Prepared return")),
+  E ("testify", N_("To testify")),
+  E ("pregnancy", N_("Pregnancy or imminent birth")),
+  E ("treatment", N_("Mapping treatment options")),
+  E ("other", N_("Other special reason")), END_ENUM
+};
+
+static const LygEnumValue stay_outcome_values[] = {
+  E ("prepared_return", N_("Prepared return")),
+  E ("stayed_in_denmark", N_("Stayed in Denmark")),
+  E ("left_without_notice", N_("Left without notice")),
+  E ("other", N_("Other")), END_ENUM
+};
+
+static const LygEnumValue support_status_values[] = {
+  E ("planned", N_("Planned")), E ("under_way", N_("Under way")),
+  E ("done", N_("Done")), E ("declined", N_("Declined")), END_ENUM
+};
+
+static const LygEnumValue support_offer_values[] = {
+  E ("counselling", N_("Counselling")), E ("legal_aid", N_("Legal aid")),
+  E ("interpreter", N_("Interpreter")), E ("health_care", N_("Health care")),
+  E ("psychologist", N_("Psychologist")),
+  E ("food_pocket_money", N_("Food and pocket money")),
+  E ("family_contact", N_("Contact to family")),
+  E ("prepared_return", N_("Prepared return and reintegration")), END_ENUM
+};
+
 static const struct
 {
   const char         *name;
@@ -160,6 +196,11 @@ static const struct
   { "referral_target", referral_target_values },
   { "referral_outcome", referral_outcome_values },
   { "consent_by", consent_by_values },
+  { "stay_place", stay_place_values },
+  { "extension_reason", extension_reason_values },
+  { "stay_outcome", stay_outcome_values },
+  { "support_status", support_status_values },
+  { "support_offer", support_offer_values },
 };
 
 #define F(name, kind, enum_name, label) { name, LYG_FIELD_##kind, enum_name, label }
@@ -237,16 +278,62 @@ static const LygFieldSpec followup_fields[] = {
   END_FIELDS
 };
 
+/* A stay: the period is derived from its start and length, never typed
+ * (lyg-stay.c). The support plan is one status and one notes field per
+ * offer, so edits of different offers on two devices both survive. */
+#define SUPPORT(offer, label, notes_label) \
+  F ("support_" offer, ENUM, "support_status", label), \
+  F ("support_" offer "_notes", TEXT, NULL, notes_label)
+
+static const LygFieldSpec stay_fields[] = {
+  F ("person", REF, NULL, N_("Person")),
+  F ("place", ENUM, "stay_place", N_("Accommodation")),
+  F ("shelter", TEXT, NULL, N_("Shelter or unit")),
+  F ("arrival", DATE, NULL, N_("Arrival")),
+  F ("departure", DATE, NULL, N_("Departure")),
+  F ("period_start", DATE, NULL, N_("Period start")),
+  F ("period_days", INT, NULL, N_("Period length in days")),
+  F ("extension_reason", ENUM, "extension_reason", N_("Reason for extension")),
+  F ("contact_person", TEXT, NULL, N_("Contact person at the identification centre")),
+  F ("interpreter_language", STRING, NULL, N_("Interpreter language")),
+  F ("outcome", ENUM, "stay_outcome", N_("Outcome at departure")),
+  F ("notes", TEXT, NULL, N_("Notes")),
+  SUPPORT ("counselling", N_("Counselling"), N_("Notes on counselling")),
+  SUPPORT ("legal_aid", N_("Legal aid"), N_("Notes on legal aid")),
+  SUPPORT ("interpreter", N_("Interpreter"), N_("Notes on interpreter")),
+  SUPPORT ("health_care", N_("Health care"), N_("Notes on health care")),
+  SUPPORT ("psychologist", N_("Psychologist"), N_("Notes on psychologist")),
+  SUPPORT ("food_pocket_money", N_("Food and pocket money"),
+           N_("Notes on food and pocket money")),
+  SUPPORT ("family_contact", N_("Contact to family"), N_("Notes on contact to family")),
+  SUPPORT ("prepared_return", N_("Prepared return and reintegration"),
+           N_("Notes on prepared return and reintegration")),
+  END_FIELDS
+};
+
+#undef SUPPORT
+
+/* A handover note is a record of its own, so notes written at the same
+ * time on two devices are two records and both survive. */
+static const LygFieldSpec handover_fields[] = {
+  F ("stay", REF, NULL, N_("Stay")),
+  F ("when", DATETIME, NULL, N_("When")),
+  F ("text", TEXT, NULL, N_("Note")),
+  END_FIELDS
+};
+
 static const LygTypeSpec types[] = {
   { "person", N_("Person"), "alias", person_fields },
   { "encounter", N_("Encounter"), "area", encounter_fields },
   { "screening", N_("Screening"), "catalogue", screening_fields },
   { "referral", N_("Referral"), "target", referral_fields },
   { "followup", N_("Follow-up"), "title", followup_fields },
+  { "stay", N_("Stay"), "shelter", stay_fields },
+  { "handover", N_("Handover note"), "text", handover_fields },
 };
 
 static const char * const type_names[] = {
-  "person", "encounter", "screening", "referral", "followup", NULL
+  "person", "encounter", "screening", "referral", "followup", "stay", "handover", NULL
 };
 
 const char * const *

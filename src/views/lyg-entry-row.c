@@ -61,6 +61,8 @@ lyg_entry_row_type_icon (const char *type)
     return "mail-send-symbolic";
   if (g_strcmp0 (type, "followup") == 0)
     return "alarm-symbolic";
+  if (g_strcmp0 (type, "stay") == 0 || g_strcmp0 (type, "handover") == 0)
+    return "go-home-symbolic";
 
   return "text-x-generic-symbolic";
 }

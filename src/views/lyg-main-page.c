@@ -18,6 +18,8 @@
 #include "lyg-person-page.h"
 #include "lyg-referral-editor.h"
 #include "lyg-screening-page.h"
+#include "lyg-shelter-page.h"
+#include "lyg-stay-page.h"
 #include "lyg-today-page.h"
 
 /* The sections of the sidebar. Statistics and Training join them later;
@@ -34,6 +36,7 @@ static const struct {
   { "encounters", N_("Encounters"), "encounter" },
   { "screenings", N_("Screenings"), "screening" },
   { "followups", N_("Follow-ups"), "followup" },
+  { "shelter", N_("Shelter"), NULL },
 };
 
 #define START_SECTION "today"
@@ -292,6 +295,8 @@ create_record_page (LygMainPage *self,
     return lyg_referral_editor_new (self->context, id, person_id, NULL);
   if (g_strcmp0 (type, "followup") == 0)
     return lyg_followup_editor_new (self->context, id, person_id);
+  if (g_strcmp0 (type, "stay") == 0 || g_strcmp0 (type, "handover") == 0)
+    return lyg_stay_page_open (self->context, type, id, person_id);
 
   g_warning ("No page shows records of type “%s”", type);
 
@@ -331,12 +336,17 @@ build_sections (LygMainPage *self)
 
       if (sections[i].kind != NULL)
         page = lyg_list_page_new (self->context, sections[i].kind);
+      else if (g_str_equal (sections[i].name, "shelter"))
+        page = lyg_shelter_page_new (self->context);
       else
         page = lyg_today_page_new (self->context);
 
       if (g_signal_lookup ("open-record", G_OBJECT_TYPE (page)) != 0)
         g_signal_connect_object (page, "open-record",
                                  G_CALLBACK (on_section_page_open_record_cb), self, 0);
+      if (g_signal_lookup ("new-record", G_OBJECT_TYPE (page)) != 0)
+        g_signal_connect_object (page, "new-record",
+                                 G_CALLBACK (on_record_page_new_record_cb), self, 0);
       adw_bin_set_child (bin, page);
     }
 

@@ -11,7 +11,8 @@
  *   screenshot-tool --vault FILE --state STATE --output FILE.png
  *                   [--width W] [--height H] [--locale-dir DIR]
  *
- * STATE is one of unlock, people, person, screening, encounter, today.
+ * STATE is one of unlock, people, person, screening, encounter, today,
+ * shelter, stay, new-resident.
  * The passphrase comes from $LYGTE_PASSPHRASE. Every state but "unlock"
  * unlocks through the unlock page, as a person would.
  */
@@ -323,6 +324,23 @@ show_state (LygWindow  *window,
       id = find_first (vault, NULL, "screening");
       if (!lyg_main_page_open_record (main_page, id))
         g_error ("Could not open the screening");
+    }
+  else if (g_str_equal (state, "shelter"))
+    {
+      lyg_main_page_set_section (main_page, "shelter");
+    }
+  else if (g_str_equal (state, "stay"))
+    {
+      lyg_main_page_set_section (main_page, "shelter");
+      id = find_first (vault, "Birgitte", "stay");
+      if (!lyg_main_page_open_record (main_page, id))
+        g_error ("Could not open the stay");
+    }
+  else if (g_str_equal (state, "new-resident"))
+    {
+      lyg_main_page_set_section (main_page, "shelter");
+      if (lyg_main_page_new_record (main_page, "stay", NULL) == NULL)
+        g_error ("No stay page");
     }
   else if (g_str_equal (state, "encounter"))
     {
