@@ -105,23 +105,26 @@ lyg_stats_period_containing (LygStatsSpan  span,
                              GDate        *to)
 {
   guint months = span_months (span);
+  GDate d;
   GDateMonth month;
 
   g_return_if_fail (day != NULL && g_date_valid (day));
   g_return_if_fail (from != NULL && to != NULL);
 
+  /* @day may be @from. */
+  d = *day;
   if (months == 0)
     {
-      *from = *day;
-      *to = *day;
+      *from = d;
+      *to = d;
       g_date_add_days (to, 1);
       return;
     }
 
-  month = g_date_get_month (day);
+  month = g_date_get_month (&d);
   month = (GDateMonth) (((month - 1) / months) * months + 1);
   g_date_clear (from, 1);
-  g_date_set_dmy (from, 1, month, g_date_get_year (day));
+  g_date_set_dmy (from, 1, month, g_date_get_year (&d));
   *to = *from;
   g_date_add_months (to, months);
 }
