@@ -18,6 +18,7 @@
 #include "lyg-person-page.h"
 #include "lyg-referral-editor.h"
 #include "lyg-screening-page.h"
+#include "lyg-stats-page.h"
 #include "lyg-today-page.h"
 
 /* The sections of the sidebar. Statistics and Training join them later;
@@ -34,6 +35,7 @@ static const struct {
   { "encounters", N_("Encounters"), "encounter" },
   { "screenings", N_("Screenings"), "screening" },
   { "followups", N_("Follow-ups"), "followup" },
+  { "statistics", N_("Statistics"), NULL },
 };
 
 #define START_SECTION "today"
@@ -331,6 +333,8 @@ build_sections (LygMainPage *self)
 
       if (sections[i].kind != NULL)
         page = lyg_list_page_new (self->context, sections[i].kind);
+      else if (g_str_equal (sections[i].name, "statistics"))
+        page = lyg_stats_page_new (self->context);
       else
         page = lyg_today_page_new (self->context);
 
