@@ -200,7 +200,7 @@ build_lines (Print *print)
       add_line (print, FALSE, FALSE, "", NULL, NULL, NULL);
       add_line (print, TRUE, FALSE, b->title, NULL, NULL, NULL);
       add_line (print, FALSE, TRUE, _("Category"), g_strdup (_("This period")),
-                g_strdup (_("Before")), g_strdup (_("Change")));
+                g_strdup (_("Before")), g_strdup (_("Difference")));
       for (guint i = 0; i < b->cells->len; i++)
         {
           LygStatsCell *cell = g_ptr_array_index (b->cells, i);

@@ -81,9 +81,15 @@ lyg_stats_format_change (guint current,
   const char *sign = diff > 0 ? "+" : diff < 0 ? "−" : "±";
 
   if (previous == 0)
-    return diff == 0 ? g_strdup ("±0")
-                     /* Translators: a change from zero in the previous period */
-                     : g_strdup_printf (_("%s%" G_GINT64_FORMAT " (new)"), sign, ABS (diff));
+    {
+      g_autofree char *number = NULL;
+
+      if (diff == 0)
+        return g_strdup ("±0");
+      number = g_strdup_printf ("%s%" G_GINT64_FORMAT, sign, ABS (diff));
+      /* Translators: a change from zero in the previous period, e.g. "+4 (new)" */
+      return g_strdup_printf (_("%s (new)"), number);
+    }
 
   return g_strdup_printf ("%s%" G_GINT64_FORMAT " (%s%.0f %%)", sign, ABS (diff), sign,
                           ABS (diff) * 100.0 / previous);
@@ -184,7 +190,7 @@ breakdown_section (LygStatsBreakdown *b)
   grid_cell (GTK_GRID (grid), _("Category"), 0, 0, TRUE);
   grid_cell (GTK_GRID (grid), _("This period"), 1, 0, TRUE);
   grid_cell (GTK_GRID (grid), _("Before"), 2, 0, TRUE);
-  grid_cell (GTK_GRID (grid), _("Change"), 3, 0, TRUE);
+  grid_cell (GTK_GRID (grid), _("Difference"), 3, 0, TRUE);
   for (guint i = 0; i < b->cells->len; i++)
     {
       LygStatsCell *cell = g_ptr_array_index (b->cells, i);
