@@ -317,24 +317,13 @@ on_done_cb (GtkPrintOperation       *operation,
     }
 }
 
-/**
- * lyg_stats_page_print:
- *
- * Prints the shown period's statistics, suppressed as in the CSV.
- */
-void
-lyg_stats_page_print (LygStatsPage *self)
+static GtkPrintOperation *
+print_operation_new (LygStatsPage *self,
+                     LygStats     *stats)
 {
-  g_autoptr(GtkPrintOperation) operation = NULL;
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  LygStats *stats = lyg_stats_page_get_stats (self);
-  g_autoptr(GError) error = NULL;
+  GtkPrintOperation *operation;
   Print *print;
 
-  g_return_if_fail (LYG_IS_STATS_PAGE (self));
-
-  if (stats == NULL)
-    return;
   if (!stats->suppressed)
     lyg_stats_suppress (stats);
 
@@ -353,6 +342,29 @@ lyg_stats_page_print (LygStatsPage *self)
   g_signal_connect (operation, "done", G_CALLBACK (on_done_cb), print);
   g_object_set_data_full (G_OBJECT (operation), "lyg-print", print, (GDestroyNotify) print_free);
 
+  return operation;
+}
+
+/**
+ * lyg_stats_page_print:
+ *
+ * Prints the shown period's statistics, suppressed as in the CSV.
+ */
+void
+lyg_stats_page_print (LygStatsPage *self)
+{
+  g_autoptr(GtkPrintOperation) operation = NULL;
+  GtkRoot *root;
+  LygStats *stats;
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (LYG_IS_STATS_PAGE (self));
+
+  if (!(stats = lyg_stats_page_get_stats (self)))
+    return;
+
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  operation = print_operation_new (self, stats);
   if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
                                GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
@@ -361,4 +373,33 @@ lyg_stats_page_print (LygStatsPage *self)
                                                   error->message);
       toast (self, message);
     }
+}
+
+/**
+ * lyg_stats_page_print_to_pdf:
+ *
+ * Writes the printed report to a PDF at @path without a dialog.
+ */
+gboolean
+lyg_stats_page_print_to_pdf (LygStatsPage  *self,
+                             const char    *path,
+                             GError       **error)
+{
+  g_autoptr(GtkPrintOperation) operation = NULL;
+  LygStats *stats;
+
+  g_return_val_if_fail (LYG_IS_STATS_PAGE (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (!(stats = lyg_stats_page_get_stats (self)))
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CLOSED, _("The vault is locked"));
+      return FALSE;
+    }
+
+  operation = print_operation_new (self, stats);
+  gtk_print_operation_set_export_filename (operation, path);
+
+  return gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_EXPORT, NULL,
+                                  error) != GTK_PRINT_OPERATION_RESULT_ERROR;
 }

@@ -29,5 +29,8 @@ gboolean    lyg_stats_page_export_to_file  (LygStatsPage  *self,
                                             GFile         *file,
                                             GError       **error);
 void        lyg_stats_page_print           (LygStatsPage  *self);
+gboolean    lyg_stats_page_print_to_pdf    (LygStatsPage  *self,
+                                            const char    *path,
+                                            GError       **error);
 
 G_END_DECLS

@@ -162,6 +162,20 @@ test_page (void)
   g_assert_null (strstr (csv, ",1,"));
   g_assert_null (strstr (csv, "Rosa"));
 
+  /* The printed report comes out as a PDF. */
+  {
+    g_autofree char *pdf_path = g_build_filename (dir, "stats.pdf", NULL);
+    g_autofree char *pdf = NULL;
+    gsize len = 0;
+
+    g_assert_true (lyg_stats_page_print_to_pdf (LYG_STATS_PAGE (page), pdf_path, &error));
+    g_assert_no_error (error);
+    g_assert_true (g_file_get_contents (pdf_path, &pdf, &len, NULL));
+    g_assert_true (g_str_has_prefix (pdf, "%PDF"));
+    g_assert_cmpuint (len, >, 1000);
+    g_unlink (pdf_path);
+  }
+
   /* The next month has the encounter just after midnight on 1 April. */
   g_date_set_dmy (&day, 1, G_DATE_APRIL, 2026);
   lyg_stats_page_set_period (LYG_STATS_PAGE (page), LYG_STATS_MONTH, &day, NULL);
