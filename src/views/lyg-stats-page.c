@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <stdio.h>
 
 #include "lyg-bar-chart.h"
 #include "lyg-stats-csv.h"
