@@ -84,6 +84,10 @@ add "{\"type\":\"screening\",\"catalogue\":\"delphi-adult-labour\",\"catalogue_v
 
 add "{\"type\":\"referral\",\"person\":\"$maria\",\"target\":\"health_service\",\"date\":\"$(day -4)\",\"consent\":true,\"consent_by\":\"person\",\"outcome\":\"accepted\"}" >/dev/null
 
+add "{\"type\":\"referral\",\"person\":\"$joy\",\"target\":\"legal_aid\",\"date\":\"$(day -3)\",\"consent\":true,\"consent_by\":\"person\",\"outcome\":\"pending\"}" >/dev/null
+add "{\"type\":\"encounter\",\"when\":\"$(at -40 22:00)\",\"setting\":\"street\",\"mode\":\"outreach_visit\",\"area\":\"Istedgade\",\"head_count\":6,\"services\":[\"information\",\"condoms\"]}" >/dev/null
+add "{\"type\":\"encounter\",\"when\":\"$(at -60 21:00)\",\"setting\":\"online\",\"mode\":\"online\",\"area\":\"Ad platform\",\"head_count\":5}" >/dev/null
+
 add "{\"type\":\"followup\",\"person\":\"$maria\",\"title\":\"Call about the clinic appointment\",\"due\":\"$(day 0)\"}" >/dev/null
 add "{\"type\":\"followup\",\"person\":\"$elena\",\"title\":\"Bring Bulgarian leaflets to Halmtorvet\",\"due\":\"$(day 0)\"}" >/dev/null
 add "{\"type\":\"followup\",\"person\":\"$joy\",\"title\":\"Ask the legal aid clinic about a residence permit\",\"due\":\"$(day -1)\"}" >/dev/null
@@ -158,4 +162,6 @@ for suffix in "" da; do
   shoot "$suffix" retention "retention$dash"
   shoot "$suffix" shelter "shelter$dash"
   shoot "$suffix" stay "stay$dash" 960 1150
+  shoot "$suffix" statistics "statistics$dash" 1280 900
+  shoot "$suffix" statistics-export "statistics-export$dash" 900 700
 done

@@ -18,6 +18,7 @@
 #include "lyg-schema.h"
 #include "lyg-secure-mem.h"
 #include "lyg-stay.h"
+#include "lyg-stats-fact.h"
 
 /* The decrypted view of the vault: an in-memory SQLite database (never a
  * file, temp_store in memory) with FTS5 over names, aliases, notes and
@@ -32,7 +33,11 @@ static const char *schema =
   /* Full detail: prefix queries ("ros" for Rosa) then stay under a few ms
    * on 100,000 records, where detail=none takes ten times longer. */
   "CREATE VIRTUAL TABLE fts USING fts5 (title, body,"
-  "                                     tokenize = 'unicode61 remove_diacritics 2');";
+  "                                     tokenize = 'unicode61 remove_diacritics 2');"
+  /* What statistics count, one row per entry (lyg-stats-fact.h). */
+  "CREATE TABLE facts (n INTEGER PRIMARY KEY, setting TEXT, outcome TEXT, target TEXT,"
+  "                    head_count INTEGER, sex TEXT, age_band TEXT, nationality TEXT,"
+  "                    exploitation TEXT);";
 
 /* Built after a bulk load: one sorted build is much cheaper than keeping
  * three B-trees up to date for every one of 100,000 inserts. */
@@ -56,6 +61,9 @@ enum {
   STMT_COUNT_TYPE,
   STMT_SEARCH,
   STMT_SEARCH_ALL,
+  STMT_FACT_PUT,
+  STMT_FACT_DELETE,
+  STMT_STATS_ROWS,
   N_STMTS
 };
 
@@ -87,6 +95,19 @@ static const char *statements[N_STMTS] = {
     "SELECT " COLUMNS " FROM fts JOIN entries e ON e.n = fts.rowid "
     "WHERE fts MATCH ?1 AND (?2 IS NULL OR e.type = ?2) "
     "ORDER BY e.title COLLATE NOCASE, e.id",
+  [STMT_FACT_PUT] =
+    "INSERT OR REPLACE INTO facts (n, setting, outcome, target, head_count, sex, age_band,"
+    "                              nationality, exploitation)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+  [STMT_FACT_DELETE] = "DELETE FROM facts WHERE n = ?1",
+  [STMT_STATS_ROWS] =
+    "SELECT e.type, e.date, pe.id, f.setting, f.outcome, f.target, f.head_count,"
+    "       pf.sex, pf.age_band, pf.nationality, pf.exploitation, e.person IS NOT NULL"
+    " FROM entries e JOIN facts f ON f.n = e.n"
+    " LEFT JOIN entries pe ON pe.id = e.person AND pe.type = 'person'"
+    " LEFT JOIN facts pf ON pf.n = pe.n"
+    " WHERE e.type IN ('encounter', 'screening', 'referral')"
+    "   AND e.date >= ?1 AND e.date < ?2",
 };
 
 struct _LygIndex
@@ -575,6 +596,12 @@ lyg_index_remove (LygIndex    *self,
   if (!step_done (self, stmt, error))
     return FALSE;
 
+  if (!(stmt = get_stmt (self, STMT_FACT_DELETE, error)))
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, n);
+  if (!step_done (self, stmt, error))
+    return FALSE;
+
   if (!(stmt = get_stmt (self, STMT_DELETE, error)))
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, n);
@@ -586,6 +613,7 @@ struct _LygIndexRow
 {
   LygIndexEntry  entry;
   char          *body;
+  LygStatsFact   fact;
   gboolean       deleted;
 };
 
@@ -607,6 +635,7 @@ lyg_index_row_new (LygRecord *record)
   row->entry.person = g_strdup (lyg_record_get_string (record, "person"));
   row->entry.updated = g_strdup (lyg_record_get_max_stamp (record));
   row->body = search_body (record);
+  lyg_stats_fact_init (&row->fact, record);
 
   return row;
 }
@@ -625,6 +654,8 @@ lyg_index_row_free (LygIndexRow *row)
   g_free (row->entry.date);
   g_free (row->entry.updated);
   g_free (row->body);
+  if (!row->deleted)
+    lyg_stats_fact_clear (&row->fact);
   g_free (row);
 }
 
@@ -680,6 +711,21 @@ lyg_index_put_row (LygIndex     *self,
   sqlite3_bind_int64 (stmt, 1, n);
   bind_text (stmt, 2, e->title);
   bind_text (stmt, 3, row->body);
+  if (!step_done (self, stmt, error))
+    return FALSE;
+
+  if (!(stmt = get_stmt (self, STMT_FACT_PUT, error)))
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, n);
+  bind_text (stmt, 2, row->fact.setting);
+  bind_text (stmt, 3, row->fact.outcome);
+  bind_text (stmt, 4, row->fact.target);
+  if (row->fact.head_count >= 0)
+    sqlite3_bind_int64 (stmt, 5, row->fact.head_count);
+  bind_text (stmt, 6, row->fact.sex);
+  bind_text (stmt, 7, row->fact.age_band);
+  bind_text (stmt, 8, row->fact.nationality);
+  bind_text (stmt, 9, row->fact.exploitation);
 
   return step_done (self, stmt, error);
 }
@@ -981,4 +1027,63 @@ lyg_index_clear (LygIndex *self)
   g_mutex_lock (&self->lock);
   close_db (self);
   g_mutex_unlock (&self->lock);
+}
+
+/**
+ * lyg_index_foreach_stats_row:
+ * @from: first day, YYYY-MM-DD
+ * @to: day after the last, YYYY-MM-DD
+ *
+ * Calls @func for every encounter, screening and referral dated in
+ * [@from, @to), with what statistics count of it and of its person, in
+ * one query over the decrypted index (lyg-stats.c adds them up).
+ */
+gboolean
+lyg_index_foreach_stats_row (LygIndex         *self,
+                             const char       *from,
+                             const char       *to,
+                             LygStatsRowFunc   func,
+                             gpointer          user_data,
+                             GError          **error)
+{
+  sqlite3_stmt *stmt;
+  int rc = SQLITE_DONE;
+
+  g_return_val_if_fail (LYG_IS_INDEX (self), FALSE);
+  g_return_val_if_fail (from != NULL && to != NULL, FALSE);
+  g_return_val_if_fail (func != NULL, FALSE);
+
+  g_mutex_lock (&self->lock);
+  stmt = get_stmt (self, STMT_STATS_ROWS, error);
+  if (stmt != NULL)
+    {
+      bind_text (stmt, 1, from);
+      bind_text (stmt, 2, to);
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          LygStatsRow row = {
+            .type = (const char *) sqlite3_column_text (stmt, 0),
+            .date = (const char *) sqlite3_column_text (stmt, 1),
+            .person = (const char *) sqlite3_column_text (stmt, 2),
+            .setting = (const char *) sqlite3_column_text (stmt, 3),
+            .outcome = (const char *) sqlite3_column_text (stmt, 4),
+            .target = (const char *) sqlite3_column_text (stmt, 5),
+            .head_count = sqlite3_column_type (stmt, 6) == SQLITE_NULL
+                          ? -1 : sqlite3_column_int64 (stmt, 6),
+            .sex = (const char *) sqlite3_column_text (stmt, 7),
+            .age_band = (const char *) sqlite3_column_text (stmt, 8),
+            .nationality = (const char *) sqlite3_column_text (stmt, 9),
+            .exploitation = (const char *) sqlite3_column_text (stmt, 10),
+            .linked = sqlite3_column_int (stmt, 11) != 0,
+          };
+
+          func (&row, user_data);
+        }
+      sqlite3_reset (stmt);
+      if (rc != SQLITE_DONE)
+        set_error (self, error);
+    }
+  g_mutex_unlock (&self->lock);
+
+  return stmt != NULL && rc == SQLITE_DONE;
 }

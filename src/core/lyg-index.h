@@ -10,6 +10,7 @@
 #include <glib-object.h>
 
 #include "lyg-record.h"
+#include "lyg-stats-fact.h"
 
 G_BEGIN_DECLS
 
@@ -85,6 +86,12 @@ GPtrArray      *lyg_index_search         (LygIndex            *self,
 guint           lyg_index_count          (LygIndex            *self,
                                           const char          *type);
 void            lyg_index_clear          (LygIndex            *self);
+gboolean        lyg_index_foreach_stats_row (LygIndex         *self,
+                                             const char       *from,
+                                             const char       *to,
+                                             LygStatsRowFunc   func,
+                                             gpointer          user_data,
+                                             GError          **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LygIndexEntry, lyg_index_entry_free)
 

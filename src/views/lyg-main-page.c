@@ -20,6 +20,7 @@
 #include "lyg-screening-page.h"
 #include "lyg-shelter-page.h"
 #include "lyg-stay-page.h"
+#include "lyg-stats-page.h"
 #include "lyg-today-page.h"
 
 /* The sections of the sidebar. Statistics and Training join them later;
@@ -37,6 +38,7 @@ static const struct {
   { "screenings", N_("Screenings"), "screening" },
   { "followups", N_("Follow-ups"), "followup" },
   { "shelter", N_("Shelter"), NULL },
+  { "statistics", N_("Statistics"), NULL },
 };
 
 #define START_SECTION "today"
@@ -338,6 +340,8 @@ build_sections (LygMainPage *self)
         page = lyg_list_page_new (self->context, sections[i].kind);
       else if (g_str_equal (sections[i].name, "shelter"))
         page = lyg_shelter_page_new (self->context);
+      else if (g_str_equal (sections[i].name, "statistics"))
+        page = lyg_stats_page_new (self->context);
       else
         page = lyg_today_page_new (self->context);
 

@@ -12,7 +12,7 @@
  *                   [--width W] [--height H] [--locale-dir DIR]
  *
  * STATE is one of unlock, people, person, screening, encounter, today,
- * shelter, stay, new-resident.
+ * shelter, stay, new-resident, statistics, statistics-export.
  * The passphrase comes from $LYGTE_PASSPHRASE. Every state but "unlock"
  * unlocks through the unlock page, as a person would.
  */
@@ -22,6 +22,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <locale.h>
 #include <stdlib.h>
 
@@ -33,6 +34,7 @@
 #include "lyg-list-page.h"
 #include "lyg-retention.h"
 #include "lyg-main-page.h"
+#include "lyg-stats-page.h"
 #include "lyg-unlock-page.h"
 #include "lyg-window.h"
 
@@ -238,6 +240,60 @@ unlock (LygWindow  *window,
     g_error ("The vault did not unlock");
 }
 
+/* A window other than the main one to shoot, for the CSV export. */
+static GtkWidget *shot_window;
+
+/* The Statistics page over the year of the demo vault; with @export, the
+ * CSV it exports, shown as text in a window of its own. */
+static void
+show_statistics (LygMainPage *main_page,
+                 gboolean     export)
+{
+  GtkWidget *page;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *csv = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *view, *scrolled;
+  GDate today;
+
+  lyg_main_page_set_section (main_page, "statistics");
+  page = lyg_main_page_get_section_page (main_page, "statistics");
+  if (!LYG_IS_STATS_PAGE (page))
+    g_error ("No statistics page");
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
+                  g_date_time_get_year (now));
+  lyg_stats_page_set_period (LYG_STATS_PAGE (page), LYG_STATS_YEAR, &today, NULL);
+  if (!export)
+    return;
+
+  dir = g_dir_make_tmp ("lygte-shot-XXXXXX", NULL);
+  path = g_build_filename (dir, "statistics.csv", NULL);
+  file = g_file_new_for_path (path);
+  if (!lyg_stats_page_export_to_file (LYG_STATS_PAGE (page), file, &error) ||
+      !g_file_get_contents (path, &csv, NULL, &error))
+    g_error ("Export failed: %s", error->message);
+  g_unlink (path);
+  g_rmdir (dir);
+
+  view = gtk_text_view_new ();
+  gtk_text_view_set_monospace (GTK_TEXT_VIEW (view), TRUE);
+  gtk_text_view_set_editable (GTK_TEXT_VIEW (view), FALSE);
+  gtk_text_view_set_left_margin (GTK_TEXT_VIEW (view), 12);
+  gtk_text_view_set_top_margin (GTK_TEXT_VIEW (view), 12);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), csv, -1);
+  scrolled = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), view);
+  shot_window = gtk_window_new ();
+  gtk_window_set_title (GTK_WINDOW (shot_window), "statistics.csv");
+  gtk_window_set_default_size (GTK_WINDOW (shot_window), 900, 700);
+  gtk_window_set_child (GTK_WINDOW (shot_window), scrolled);
+  gtk_window_present (GTK_WINDOW (shot_window));
+}
+
 /* The person page scrolled to its "Personal Data" group. */
 static void
 scroll_to_end (GtkWidget *page)
@@ -388,6 +444,10 @@ show_state (LygWindow  *window,
       gtk_window_present (GTK_WINDOW (log));
       return log;
     }
+  else if (g_str_equal (state, "statistics") || g_str_equal (state, "statistics-export"))
+    {
+      show_statistics (main_page, g_str_equal (state, "statistics-export"));
+    }
   else
     {
       g_error ("Unknown state %s", state);
@@ -476,9 +536,12 @@ main (int   argc,
     }
 
   if (target == NULL)
-    target = GTK_WIDGET (window);
+    target = shot_window != NULL ? shot_window : GTK_WIDGET (window);
+  settle (GTK_WIDGET (window));
   settle (target);
   save_png (target, output);
+  if (shot_window != NULL)
+    gtk_window_destroy (GTK_WINDOW (shot_window));
 
   /* Lets the script check which language it got. */
   g_print ("language: %s (\"People\" is \"%s\")\n",
