@@ -35,6 +35,7 @@ struct _LygDevicesPage
   GtkLabel     *error_label;
   GtkSpinner   *spinner;
   GtkButton    *refresh_button;
+  GtkButton    *invite_button;
 };
 
 G_DEFINE_FINAL_TYPE (LygDevicesPage, lyg_devices_page, ADW_TYPE_BIN)
@@ -384,6 +385,7 @@ lyg_devices_page_class_init (LygDevicesPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LygDevicesPage, error_label);
   gtk_widget_class_bind_template_child (widget_class, LygDevicesPage, spinner);
   gtk_widget_class_bind_template_child (widget_class, LygDevicesPage, refresh_button);
+  gtk_widget_class_bind_template_child (widget_class, LygDevicesPage, invite_button);
   gtk_widget_class_bind_template_callback (widget_class, on_invite_button_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_refresh_button_clicked_cb);
 }
