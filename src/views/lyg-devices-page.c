@@ -89,7 +89,7 @@ describe_time (gint64 unix_time)
 
   when = g_date_time_new_from_unix_local (unix_time);
 
-  return when ? g_date_time_format (when, "%e %b %Y, %H:%M") : g_strdup ("");
+  return when ? g_date_time_format (when, "%-d %b %Y, %H:%M") : g_strdup ("");
 }
 
 static void revoke_device (LygDevicesPage *self,

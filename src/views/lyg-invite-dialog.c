@@ -91,7 +91,7 @@ show_invitation (LygInviteDialog *self,
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->invitation_view), self->invitation, -1);
   gtk_label_set_text (self->secret_label, self->secret);
 
-  date = when ? g_date_time_format (when, "%e %B %Y, %H:%M") : g_strdup ("");
+  date = when ? g_date_time_format (when, "%-d %B %Y, %H:%M") : g_strdup ("");
   /* Translators: %s is a date and time like "5 December 2026, 14:05" */
   text = g_strdup_printf (_("Valid once, until %s."), g_strstrip (date));
   gtk_label_set_text (self->expiry_label, text);

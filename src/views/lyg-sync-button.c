@@ -71,7 +71,7 @@ format_time (gint64 unix_time)
       g_date_time_get_day_of_year (then) == g_date_time_get_day_of_year (now))
     return g_date_time_format (then, "%H:%M");
 
-  return g_date_time_format (then, "%e %b %H:%M");
+  return g_date_time_format (then, "%-d %b %H:%M");
 }
 
 static void
