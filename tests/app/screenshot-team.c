@@ -19,6 +19,7 @@
 
 #include <glib/gi18n.h>
 #include <locale.h>
+#include <string.h>
 
 #include "lyg-application.h"
 #include "lyg-devices-page.h"
@@ -160,6 +161,19 @@ wait_label (LygWindow  *window,
     g_error ("The sync button never said %s", prefix);
 }
 
+/* "Synced at " in the language of the window. */
+static const char *
+synced_prefix (void)
+{
+  static char *prefix;
+  const char *format = _("Synced at %s");
+
+  if (prefix == NULL)
+    prefix = g_strndup (format, strstr (format, "%s") - format);
+
+  return prefix;
+}
+
 static LygDevicesPage *
 show_devices (LygWindow *window)
 {
@@ -291,18 +305,18 @@ main (int   argc,
       lyg_team_revoke (office->vault, NULL, lyg_vault_get_device_id (lost->vault), &error);
       g_assert_no_error (error);
       window = new_window (app, office);
-      wait_label (window, "Synced");
+      wait_label (window, synced_prefix ());
       show_devices (window);
       shot = GTK_WIDGET (window);
     }
   else if (g_str_equal (state, "synced") || g_str_equal (state, "offline"))
     {
       window = new_window (app, field);
-      wait_label (window, "Synced");
+      wait_label (window, synced_prefix ());
       if (g_str_equal (state, "offline"))
         {
           test_server_stop (server);
-          wait_label (window, "Offline");
+          wait_label (window, _("Offline"));
         }
       shot = GTK_WIDGET (window);
     }
@@ -313,7 +327,7 @@ main (int   argc,
       lyg_vault_set_secret (field->vault, "sync.token", bogus, &error);
       g_assert_no_error (error);
       window = new_window (app, field);
-      wait_label (window, "Sync error");
+      wait_label (window, _("Sync error"));
       shot = GTK_WIDGET (window);
     }
   else if (g_str_equal (state, "revoked"))
