@@ -274,6 +274,7 @@ static void
 on_confirm_row_entry_activated_cb (LygCreatePage *self,
                                    AdwEntryRow   *row)
 {
+  self->join_team = FALSE;
   create_vault (self);
 }
 
