@@ -108,6 +108,7 @@ _lyg_window_actions_update (LygWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.activity-log", open);
   for (guint i = 0; i < G_N_ELEMENTS (new_record_actions); i++)
     gtk_widget_action_set_enabled (GTK_WIDGET (self), new_record_actions[i], open);
+  _lyg_window_sync_update_actions (self, open);
 
   /* app.preferences follows the active window's lock state. */
   app = gtk_window_get_application (GTK_WINDOW (self));

@@ -8,7 +8,10 @@
 #pragma once
 
 #include "lyg-create-page.h"
+#include "lyg-join-page.h"
 #include "lyg-main-page.h"
+#include "lyg-revoked-page.h"
+#include "lyg-sync-engine.h"
 #include "lyg-unlock-page.h"
 #include "lyg-window.h"
 
@@ -27,6 +30,7 @@ struct _LygWindow
   char                 *path;
   char                 *kdf_profile;
   GSettings            *settings;
+  LygSyncEngine        *sync;
 
   /* Idle lock */
   gint64                last_activity;
@@ -39,9 +43,22 @@ struct _LygWindow
   LygUnlockPage        *unlock_page;
   LygMainPage          *main_page;
   AdwStatusPage        *error_status;
+  LygJoinPage          *join_page;
+  LygRevokedPage       *revoked_page;
 };
 
 void _lyg_window_class_actions_init (LygWindowClass *klass);
 void _lyg_window_actions_update     (LygWindow      *self);
+void _lyg_window_show_page          (LygWindow      *self,
+                                     const char     *name);
+void _lyg_window_rebuild_context    (LygWindow      *self);
+
+/* lyg-window-sync.c */
+void _lyg_window_class_sync_init      (LygWindowClass *klass);
+void _lyg_window_sync_attach          (LygWindow      *self);
+void _lyg_window_sync_detach          (LygWindow      *self);
+void _lyg_window_sync_show_join       (LygWindow      *self);
+void _lyg_window_sync_update_actions  (LygWindow      *self,
+                                       gboolean        open);
 
 G_END_DECLS

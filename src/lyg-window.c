@@ -86,12 +86,14 @@ ensure_context (LygWindow *self)
   /* Retention runs while the vault is unlocked (lyg-retention-scheduler.h). */
   g_object_set_data_full (G_OBJECT (self->context), "lyg-retention-scheduler",
                           lyg_retention_scheduler_new (self->vault), g_object_unref);
+  _lyg_window_sync_attach (self);
   lyg_main_page_set_context (self->main_page, self->context);
 }
 
 static void
 drop_context (LygWindow *self)
 {
+  _lyg_window_sync_detach (self);
   if (self->main_page != NULL)
     lyg_main_page_set_context (self->main_page, NULL);
   g_clear_object (&self->context);
@@ -252,8 +254,11 @@ on_create_page_created_cb (LygWindow     *self,
   g_assert (LYG_IS_VAULT (vault));
 
   set_vault (self, vault);
+  if (lyg_create_page_get_join_team (self->create_page))
+    _lyg_window_sync_show_join (self);
+  else
+    show_page (self, "main");
   lyg_create_page_reset (self->create_page);
-  show_page (self, "main");
 
   toast = adw_toast_new (_("Vault created"));
   lyg_window_add_toast (self, g_steal_pointer (&toast));
@@ -531,6 +536,7 @@ lyg_window_class_init (LygWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_unlock_page_unlocked_cb);
 
   _lyg_window_class_actions_init (klass);
+  _lyg_window_class_sync_init (klass);
 }
 
 static void
@@ -585,6 +591,20 @@ lyg_window_new (LygApplication *application,
                        "vault", vault,
                        "path", path,
                        NULL);
+}
+
+void
+_lyg_window_show_page (LygWindow  *self,
+                       const char *name)
+{
+  show_page (self, name);
+}
+
+void
+_lyg_window_rebuild_context (LygWindow *self)
+{
+  drop_context (self);
+  ensure_context (self);
 }
 
 /**

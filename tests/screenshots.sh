@@ -165,3 +165,32 @@ for suffix in "" da; do
   shoot "$suffix" statistics "statistics$dash" 1280 900
   shoot "$suffix" statistics-export "statistics-export$dash" 900 700
 done
+
+# --- Team sync: its own tool, with a real server on 127.0.0.1 -------------
+
+team_tool=$builddir/tests/app/screenshot-team
+if [ -x "$team_tool" ]; then
+  for suffix in "" da; do
+    dash=${suffix:+-}
+    if [ "$suffix" = da ]; then language=da time=$da_time; else language=en time=C.UTF-8; fi
+    for state in join invite devices synced offline error revoked; do
+      xvfb-run -a -s "-screen 0 1600x1200x24" \
+        dbus-run-session -- \
+        env LANGUAGE=$language LANG=C.UTF-8 LC_ALL= LC_TIME=$time \
+            GTK_A11Y=none GTK_USE_PORTAL=0 GSK_RENDERER=cairo \
+            GSETTINGS_BACKEND=memory GSETTINGS_SCHEMA_DIR="$builddir/data" \
+            G_TEST_SRCDIR="$srcdir/tests" \
+        "$team_tool" --state "$state" --output "$work/team-$state$dash$suffix.png" \
+                     --locale-dir "$localedir" >"$work/shot.log" 2>&1 || {
+        cat "$work/shot.log" >&2
+        echo "screenshots: team $state ($language) failed" >&2
+        exit 1
+      }
+      if command -v optipng >/dev/null 2>&1; then
+        optipng -quiet -o2 "$work/team-$state$dash$suffix.png"
+      fi
+      mv "$work/team-$state$dash$suffix.png" "$outdir/"
+      echo "$outdir/team-$state$dash$suffix.png"
+    done
+  done
+fi

@@ -42,6 +42,7 @@ struct _LygSyncEngine
   LygSyncState   state;
   gint64         last_synced;
   char          *error_message;
+  double         progress;
   guint          batch_size;
 
   GTask         *running;
@@ -63,6 +64,7 @@ enum {
   PROP_STATE,
   PROP_LAST_SYNCED,
   PROP_ERROR_MESSAGE,
+  PROP_PROGRESS,
   N_PROPS
 };
 
@@ -113,6 +115,18 @@ typedef struct
 
 static void push_step (GTask *task);
 static void pull_step (GTask *task);
+
+static void
+set_progress (LygSyncEngine *self,
+              double         progress)
+{
+  progress = CLAMP (progress, 0.0, 1.0);
+  if (self->progress != progress)
+    {
+      self->progress = progress;
+      g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_PROGRESS]);
+    }
+}
 
 static void
 set_state (LygSyncEngine *self,
@@ -215,6 +229,7 @@ finish_run (GTask  *task,
       g_autoptr(GBytes) bytes = NULL;
 
       self->failures = 0;
+      set_progress (self, 1.0);
       self->last_synced = g_get_real_time () / G_USEC_PER_SEC;
       now = g_strdup_printf ("%" G_GINT64_FORMAT, self->last_synced);
       bytes = g_bytes_new (now, strlen (now));
@@ -549,6 +564,9 @@ on_pull_done_cb (GObject      *object,
     }
 
   run->report.pulled += envelopes->len;
+  /* The server says how far its log goes: the share pulled so far. */
+  if (response->head > 0)
+    set_progress (self, (double) response->next / (double) response->head);
   run->report.conflicts += conflicts;
   run->report.quarantined += lyg_store_quarantine_count (store, NULL) - before_quarantine;
 
@@ -616,6 +634,10 @@ lyg_sync_engine_get_property (GObject    *object,
       g_value_set_string (value, self->error_message);
       break;
 
+    case PROP_PROGRESS:
+      g_value_set_double (value, self->progress);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -638,6 +660,11 @@ lyg_sync_engine_class_init (LygSyncEngineClass *klass)
                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   properties [PROP_ERROR_MESSAGE] =
     g_param_spec_string ("error-message", NULL, NULL, NULL,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  /* The share of the server's log pulled in the running sync, 0 to 1;
+   * it stays 0 while the outbox is pushed. */
+  properties [PROP_PROGRESS] =
+    g_param_spec_double ("progress", NULL, NULL, 0.0, 1.0, 0.0,
                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -717,6 +744,14 @@ lyg_sync_engine_get_last_synced (LygSyncEngine *self)
   return self->last_synced;
 }
 
+double
+lyg_sync_engine_get_progress (LygSyncEngine *self)
+{
+  g_return_val_if_fail (LYG_IS_SYNC_ENGINE (self), 0.0);
+
+  return self->progress;
+}
+
 const char *
 lyg_sync_engine_get_error_message (LygSyncEngine *self)
 {
@@ -756,6 +791,7 @@ lyg_sync_engine_sync_async (LygSyncEngine       *self,
     }
 
   self->running = g_object_ref (task);
+  set_progress (self, 0.0);
   set_state (self, LYG_SYNC_STATE_SYNCING, NULL);
   push_step (g_steal_pointer (&task));
 }

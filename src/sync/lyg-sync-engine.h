@@ -48,6 +48,7 @@ LygTransport   *lyg_sync_engine_get_transport  (LygSyncEngine       *self);
 LygSyncState    lyg_sync_engine_get_state      (LygSyncEngine       *self);
 gint64          lyg_sync_engine_get_last_synced (LygSyncEngine      *self);
 const char     *lyg_sync_engine_get_error_message (LygSyncEngine    *self);
+double          lyg_sync_engine_get_progress   (LygSyncEngine       *self);
 void            lyg_sync_engine_set_batch_size (LygSyncEngine       *self,
                                                 guint                n_envelopes);
 void            lyg_sync_engine_sync_async     (LygSyncEngine       *self,

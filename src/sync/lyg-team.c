@@ -14,6 +14,7 @@
 
 #include "lyg-soup-transport.h"
 #include "lyg-team.h"
+#include "lyg-team-private.h"
 
 #define S_URL    "sync.url"
 #define S_PIN    "sync.pin"
@@ -56,6 +57,34 @@ lyg_team_is_joined (LygVault *vault)
   return token != NULL;
 }
 
+/**
+ * lyg_team_get_role:
+ * @vault: an unlocked #LygVault
+ * @role: (out) (optional): the role the team gave this device
+ *
+ * Returns: %TRUE if this device has joined a team
+ */
+gboolean
+lyg_team_get_role (LygVault *vault,
+                   LygRole  *role)
+{
+  g_autofree char *text = NULL;
+  LygRole parsed = LYG_ROLE_WORKER;
+
+  g_return_val_if_fail (LYG_IS_VAULT (vault), FALSE);
+
+  if (!lyg_team_is_joined (vault))
+    return FALSE;
+
+  text = lyg_team_dup_setting (vault, S_ROLE);
+  if (text == NULL || !lyg_role_from_string (text, &parsed))
+    parsed = LYG_ROLE_WORKER;
+  if (role != NULL)
+    *role = parsed;
+
+  return TRUE;
+}
+
 LygTransport *
 lyg_team_create_transport (LygVault  *vault,
                            GError   **error)
@@ -85,12 +114,12 @@ lyg_team_create_transport (LygVault  *vault,
   return LYG_TRANSPORT (transport);
 }
 
-static GBytes *
-request (LygTransport  *transport,
-         const char    *method,
-         const char    *path,
-         GBytes        *body,
-         GError       **error)
+GBytes *
+_lyg_team_request (LygTransport  *transport,
+                   const char    *method,
+                   const char    *path,
+                   GBytes        *body,
+                   GError       **error)
 {
   g_autoptr(GBytes) answer = NULL;
   guint status = 0;
@@ -153,10 +182,30 @@ lyg_team_join (LygVault      *vault,
 
   body = lyg_protocol_build_enroll_request (normal, lyg_vault_get_device_id (vault),
                                             device_name ? device_name : "");
-  if (!(answer = request (transport, "POST", LYG_API_PATH_ENROLL, body, error)) ||
+  if (!(answer = _lyg_team_request (transport, "POST", LYG_API_PATH_ENROLL, body, error)) ||
       !(enrolled = lyg_protocol_parse_enroll_response (answer, error)))
     return FALSE;
 
+  if (!_lyg_team_store_enrollment (vault, url, pin, device_name, key_id, team_key,
+                                   enrolled, error))
+    return FALSE;
+
+  if (role != NULL)
+    *role = enrolled->role;
+
+  return TRUE;
+}
+
+gboolean
+_lyg_team_store_enrollment (LygVault                *vault,
+                            const char              *url,
+                            const char              *pin,
+                            const char              *device_name,
+                            const char              *key_id,
+                            const LygKey            *team_key,
+                            const LygEnrollResponse *enrolled,
+                            GError                 **error)
+{
   /* A joining device takes the team's key; the first coordinator's own key
    * becomes the team key. Records made before joining are sealed again
    * under it, so every member can open them. */
@@ -165,18 +214,13 @@ lyg_team_join (LygVault      *vault,
        !lyg_vault_reseal_all (vault, error)))
     return FALSE;
 
-  if (!set_setting (vault, S_URL, url, error) ||
-      !set_setting (vault, S_PIN, pin ? pin : "", error) ||
-      !set_setting (vault, S_ROLE, lyg_role_to_string (enrolled->role), error) ||
-      !set_setting (vault, S_TEAM, enrolled->team, error) ||
-      !set_setting (vault, S_NAME, device_name ? device_name : "", error) ||
-      !set_setting (vault, S_TOKEN, enrolled->token, error))
-    return FALSE;
-
-  if (role != NULL)
-    *role = enrolled->role;
-
-  return TRUE;
+  /* The token goes last: it is what marks the vault as joined. */
+  return set_setting (vault, S_URL, url, error) &&
+         set_setting (vault, S_PIN, pin ? pin : "", error) &&
+         set_setting (vault, S_ROLE, lyg_role_to_string (enrolled->role), error) &&
+         set_setting (vault, S_TEAM, enrolled->team, error) &&
+         set_setting (vault, S_NAME, device_name ? device_name : "", error) &&
+         set_setting (vault, S_TOKEN, enrolled->token, error);
 }
 
 gboolean
@@ -232,7 +276,7 @@ lyg_team_invite (LygVault            *vault,
     }
 
   body = lyg_protocol_build_invite_request (device_name, role, ttl);
-  if (!(answer = request (transport, "POST", LYG_API_PATH_INVITES, body, error)) ||
+  if (!(answer = _lyg_team_request (transport, "POST", LYG_API_PATH_INVITES, body, error)) ||
       !(invite = lyg_protocol_parse_invite_response (answer, error)))
     return NULL;
 
@@ -276,7 +320,7 @@ lyg_team_list_devices (LygVault      *vault,
       transport = own;
     }
 
-  if (!(answer = request (transport, "GET", LYG_API_PATH_DEVICES, NULL, error)))
+  if (!(answer = _lyg_team_request (transport, "GET", LYG_API_PATH_DEVICES, NULL, error)))
     return NULL;
 
   return lyg_protocol_parse_devices (answer, error);
@@ -311,7 +355,7 @@ lyg_team_revoke (LygVault      *vault,
     }
 
   path = lyg_protocol_build_revoke_path (device_id);
-  if (!(answer = request (transport, "POST", path, body, error)))
+  if (!(answer = _lyg_team_request (transport, "POST", path, body, error)))
     return FALSE;
 
   return lyg_protocol_parse_revoke_response (answer, &revoked, error);

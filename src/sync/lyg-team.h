@@ -21,6 +21,8 @@ G_BEGIN_DECLS
  */
 
 gboolean       lyg_team_is_joined        (LygVault          *vault);
+gboolean       lyg_team_get_role         (LygVault          *vault,
+                                          LygRole           *role);
 char          *lyg_team_dup_setting      (LygVault          *vault,
                                           const char        *name);
 LygTransport  *lyg_team_create_transport (LygVault          *vault,
@@ -57,5 +59,55 @@ gboolean       lyg_team_revoke           (LygVault          *vault,
                                           LygTransport      *transport,
                                           const char        *device_id,
                                           GError           **error);
+
+/* The same for the app: the network and the Argon2id run on a worker
+ * thread, the vault is only touched on the calling thread. */
+void           lyg_team_join_async             (LygVault            *vault,
+                                                const char          *url,
+                                                const char          *pin,
+                                                const char          *code,
+                                                const char          *device_name,
+                                                GCancellable        *cancellable,
+                                                GAsyncReadyCallback  callback,
+                                                gpointer             user_data);
+void           lyg_team_join_invitation_async  (LygVault            *vault,
+                                                const char          *invitation,
+                                                const char          *secret,
+                                                const char          *device_name,
+                                                GCancellable        *cancellable,
+                                                GAsyncReadyCallback  callback,
+                                                gpointer             user_data);
+gboolean       lyg_team_join_finish            (LygVault            *vault,
+                                                GAsyncResult        *result,
+                                                LygRole             *role,
+                                                GError             **error);
+void           lyg_team_invite_async           (LygVault            *vault,
+                                                const char          *device_name,
+                                                LygRole              role,
+                                                gint64               ttl,
+                                                const LygKdfParams  *params,
+                                                GCancellable        *cancellable,
+                                                GAsyncReadyCallback  callback,
+                                                gpointer             user_data);
+char          *lyg_team_invite_finish          (LygVault            *vault,
+                                                GAsyncResult        *result,
+                                                char               **secret,
+                                                gint64              *expires,
+                                                GError             **error);
+void           lyg_team_list_devices_async     (LygVault            *vault,
+                                                GCancellable        *cancellable,
+                                                GAsyncReadyCallback  callback,
+                                                gpointer             user_data);
+GPtrArray     *lyg_team_list_devices_finish    (LygVault            *vault,
+                                                GAsyncResult        *result,
+                                                GError             **error);
+void           lyg_team_revoke_async           (LygVault            *vault,
+                                                const char          *device_id,
+                                                GCancellable        *cancellable,
+                                                GAsyncReadyCallback  callback,
+                                                gpointer             user_data);
+gboolean       lyg_team_revoke_finish          (LygVault            *vault,
+                                                GAsyncResult        *result,
+                                                GError             **error);
 
 G_END_DECLS

@@ -72,8 +72,10 @@ on_send_done_cb (GObject      *object,
   g_main_loop_quit (call->loop);
 }
 
-/* For command-line tools: runs the request and iterates the default main
- * context until it is done. Not for the app, which stays asynchronous. */
+/* For command-line tools and worker threads: runs the request and iterates
+ * the thread-default main context until it is done (the global default on
+ * the main thread). A worker pushes a context of its own first, so the
+ * app's main loop is never iterated from another thread. */
 GBytes *
 lyg_transport_send (LygTransport  *self,
                     const char    *method,
@@ -83,12 +85,13 @@ lyg_transport_send (LygTransport  *self,
                     guint         *status,
                     GError       **error)
 {
+  g_autoptr(GMainContext) context = g_main_context_ref_thread_default ();
   SyncCall call = { 0 };
   GBytes *out;
 
   g_return_val_if_fail (LYG_IS_TRANSPORT (self), NULL);
 
-  call.loop = g_main_loop_new (NULL, FALSE);
+  call.loop = g_main_loop_new (context, FALSE);
   lyg_transport_send_async (self, method, path, body, cancellable, on_send_done_cb, &call);
   g_main_loop_run (call.loop);
   out = lyg_transport_send_finish (self, call.result, status, error);

@@ -27,6 +27,7 @@ struct _LygCreatePage
   char                *kdf_profile;
   GCancellable        *cancellable;
   guint                busy : 1;
+  guint                join_team : 1;
 
   /* Template widgets */
   AdwPasswordEntryRow *passphrase_row;
@@ -36,6 +37,7 @@ struct _LygCreatePage
   GtkLabel            *match_label;
   GtkLabel            *error_label;
   GtkButton           *create_button;
+  GtkButton           *join_button;
   GtkStack            *button_stack;
   GtkSpinner          *spinner;
 };
@@ -123,6 +125,7 @@ update_state (LygCreatePage *self)
                                        GTK_WIDGET (self->match_label),
                                        GTK_WIDGET (self->confirm_row), passphrase, confirm);
   gtk_widget_set_sensitive (GTK_WIDGET (self->create_button), ok && !self->busy);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->join_button), ok && !self->busy);
 }
 
 static void
@@ -271,6 +274,7 @@ static void
 on_confirm_row_entry_activated_cb (LygCreatePage *self,
                                    AdwEntryRow   *row)
 {
+  self->join_team = FALSE;
   create_vault (self);
 }
 
@@ -278,6 +282,17 @@ static void
 on_create_button_clicked_cb (LygCreatePage *self,
                              GtkButton     *button)
 {
+  self->join_team = FALSE;
+  create_vault (self);
+}
+
+/* The vault comes first either way: the team's token and key are kept
+ * inside it. The window shows the join page next. */
+static void
+on_join_button_clicked_cb (LygCreatePage *self,
+                           GtkButton     *button)
+{
+  self->join_team = TRUE;
   create_vault (self);
 }
 
@@ -417,6 +432,8 @@ lyg_create_page_class_init (LygCreatePageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_passphrase_row_entry_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_confirm_row_entry_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_create_button_clicked_cb);
+  gtk_widget_class_bind_template_child (widget_class, LygCreatePage, join_button);
+  gtk_widget_class_bind_template_callback (widget_class, on_join_button_clicked_cb);
 }
 
 static void
@@ -505,4 +522,18 @@ lyg_create_page_reset (LygCreatePage *self)
   gtk_editable_set_text (GTK_EDITABLE (self->confirm_row), "");
   show_error (self, NULL);
   update_state (self);
+}
+
+/**
+ * lyg_create_page_get_join_team:
+ * @self: a #LygCreatePage
+ *
+ * Returns: %TRUE if the vault was created to join a team right after
+ */
+gboolean
+lyg_create_page_get_join_team (LygCreatePage *self)
+{
+  g_return_val_if_fail (LYG_IS_CREATE_PAGE (self), FALSE);
+
+  return self->join_team;
 }

@@ -24,5 +24,6 @@ void        lyg_create_page_set_kdf_profile (LygCreatePage *self,
 gboolean    lyg_create_page_get_busy        (LygCreatePage *self);
 void        lyg_create_page_focus           (LygCreatePage *self);
 void        lyg_create_page_reset           (LygCreatePage *self);
+gboolean    lyg_create_page_get_join_team   (LygCreatePage *self);
 
 G_END_DECLS

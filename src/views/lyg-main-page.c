@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "lyg-encounter-editor.h"
+#include "lyg-devices-page.h"
 #include "lyg-followup-editor.h"
 #include "lyg-list-page.h"
 #include "lyg-main-page.h"
@@ -21,6 +22,7 @@
 #include "lyg-shelter-page.h"
 #include "lyg-stay-page.h"
 #include "lyg-stats-page.h"
+#include "lyg-sync-button.h"
 #include "lyg-today-page.h"
 
 /* The sections of the sidebar. Statistics and Training join them later;
@@ -39,6 +41,7 @@ static const struct {
   { "followups", N_("Follow-ups"), "followup" },
   { "shelter", N_("Shelter"), NULL },
   { "statistics", N_("Statistics"), NULL },
+  { "devices", N_("Devices"), NULL },
 };
 
 #define START_SECTION "today"
@@ -67,6 +70,7 @@ struct _LygMainPage
   GtkWidget       *search_button;
   GtkSearchBar    *search_bar;
   GtkSearchEntry  *search_entry;
+  LygSyncButton   *sync_button;
 };
 
 G_DEFINE_FINAL_TYPE (LygMainPage, lyg_main_page, ADW_TYPE_BIN)
@@ -336,7 +340,17 @@ build_sections (LygMainPage *self)
       if (bin == NULL)
         continue;
 
-      if (sections[i].kind != NULL)
+      if (g_str_equal (sections[i].name, "devices"))
+        {
+          /* Only coordinators manage the team's devices. */
+          gboolean available = lyg_devices_page_is_available (self->context);
+
+          gtk_widget_set_visible (GTK_WIDGET (find_row (self, "devices")), available);
+          if (!available)
+            continue;
+          page = lyg_devices_page_new (self->context);
+        }
+      else if (sections[i].kind != NULL)
         page = lyg_list_page_new (self->context, sections[i].kind);
       else if (g_str_equal (sections[i].name, "shelter"))
         page = lyg_shelter_page_new (self->context);
@@ -561,6 +575,8 @@ lyg_main_page_class_init (LygMainPageClass *klass)
   gtk_widget_class_add_binding (widget_class, GDK_KEY_Back, 0,
                                 on_go_back_shortcut_cb, NULL);
 
+  g_type_ensure (LYG_TYPE_SYNC_BUTTON);
+
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/lygte/Lygte/lyg-main-page.ui");
   gtk_widget_class_bind_template_child (widget_class, LygMainPage, leaflet);
@@ -569,6 +585,7 @@ lyg_main_page_class_init (LygMainPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LygMainPage, sidebar);
   gtk_widget_class_bind_template_child (widget_class, LygMainPage, nav_stack);
   gtk_widget_class_bind_template_child (widget_class, LygMainPage, sections_box);
+  gtk_widget_class_bind_template_child (widget_class, LygMainPage, sync_button);
   gtk_widget_class_bind_template_child (widget_class, LygMainPage, content_stack);
   gtk_widget_class_bind_template_child (widget_class, LygMainPage, content_title);
   gtk_widget_class_bind_template_child (widget_class, LygMainPage, back_button);
@@ -644,9 +661,12 @@ lyg_main_page_set_context (LygMainPage *self,
   clear_sections (self);
 
   g_set_object (&self->context, context);
+  lyg_sync_button_set_context (self->sync_button, context);
 
   if (context != NULL)
     build_sections (self);
+  else
+    gtk_widget_set_visible (GTK_WIDGET (find_row (self, "devices")), FALSE);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CONTEXT]);
 }
