@@ -14,6 +14,7 @@
 
 #include "lyg-soup-transport.h"
 #include "lyg-team.h"
+#include "lyg-training-vault.h"
 
 #define S_URL    "sync.url"
 #define S_PIN    "sync.pin"
@@ -48,6 +49,32 @@ set_setting (LygVault    *vault,
   return lyg_vault_set_secret (vault, name, bytes, error);
 }
 
+/**
+ * lyg_team_check_can_sync:
+ * @vault: a #LygVault
+ * @error: return location for a #GError
+ *
+ * A training vault holds fictional cases and must never reach a server:
+ * every team and sync operation asks this first.
+ *
+ * Returns: %FALSE, with %LYG_SYNC_ERROR_TRAINING, for a training vault
+ */
+gboolean
+lyg_team_check_can_sync (LygVault  *vault,
+                         GError   **error)
+{
+  g_return_val_if_fail (LYG_IS_VAULT (vault), FALSE);
+
+  if (lyg_vault_is_training (vault))
+    {
+      g_set_error_literal (error, LYG_SYNC_ERROR, LYG_SYNC_ERROR_TRAINING,
+                           _("This is the training vault: it never joins a team or syncs"));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 gboolean
 lyg_team_is_joined (LygVault *vault)
 {
@@ -66,6 +93,9 @@ lyg_team_create_transport (LygVault  *vault,
   LygSoupTransport *transport;
 
   g_return_val_if_fail (LYG_IS_VAULT (vault), NULL);
+
+  if (!lyg_team_check_can_sync (vault, error))
+    return NULL;
 
   url = lyg_team_dup_setting (vault, S_URL);
   pin = lyg_team_dup_setting (vault, S_PIN);
@@ -130,6 +160,9 @@ lyg_team_join (LygVault      *vault,
   g_return_val_if_fail (url != NULL, FALSE);
   g_return_val_if_fail (code != NULL, FALSE);
 
+  if (!lyg_team_check_can_sync (vault, error))
+    return FALSE;
+
   if (lyg_team_is_joined (vault))
     {
       g_set_error_literal (error, LYG_SYNC_ERROR, LYG_SYNC_ERROR_CONFLICT,
@@ -191,6 +224,9 @@ lyg_team_join_invitation (LygVault    *vault,
 
   g_return_val_if_fail (LYG_IS_VAULT (vault), FALSE);
 
+  if (!lyg_team_check_can_sync (vault, error))
+    return FALSE;
+
   if (!(opened = lyg_invitation_open (invitation, secret, error)))
     return FALSE;
 
@@ -223,6 +259,9 @@ lyg_team_invite (LygVault            *vault,
   g_return_val_if_fail (LYG_IS_VAULT (vault), NULL);
   g_return_val_if_fail (device_name != NULL, NULL);
   g_return_val_if_fail (secret != NULL, NULL);
+
+  if (!lyg_team_check_can_sync (vault, error))
+    return NULL;
 
   if (transport == NULL)
     {
@@ -269,6 +308,9 @@ lyg_team_list_devices (LygVault      *vault,
 
   g_return_val_if_fail (LYG_IS_VAULT (vault), NULL);
 
+  if (!lyg_team_check_can_sync (vault, error))
+    return NULL;
+
   if (transport == NULL)
     {
       if (!(own = lyg_team_create_transport (vault, error)))
@@ -295,6 +337,9 @@ lyg_team_revoke (LygVault      *vault,
   g_autofree char *revoked = NULL;
 
   g_return_val_if_fail (LYG_IS_VAULT (vault), FALSE);
+
+  if (!lyg_team_check_can_sync (vault, error))
+    return FALSE;
 
   if (!lyg_device_id_is_valid (device_id))
     {
