@@ -22,6 +22,7 @@ struct _LygWindow
 
   /* Owned */
   LygVault             *vault;
+  LygVault             *training_vault;  /* set while in training mode */
   LygContext           *context;
   LygCatalogueSet      *catalogues;
   char                 *path;
@@ -39,9 +40,17 @@ struct _LygWindow
   LygUnlockPage        *unlock_page;
   LygMainPage          *main_page;
   AdwStatusPage        *error_status;
+  GtkRevealer          *training_banner;
 };
 
 void _lyg_window_class_actions_init (LygWindowClass *klass);
 void _lyg_window_actions_update     (LygWindow      *self);
+void _lyg_window_show_page          (LygWindow      *self,
+                                     const char     *name);
+void _lyg_window_drop_context       (LygWindow      *self);
+
+/* lyg-window-training.c */
+void _lyg_window_class_training_init (LygWindowClass *klass);
+void _lyg_window_leave_training      (LygWindow      *self);
 
 G_END_DECLS

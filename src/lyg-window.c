@@ -67,7 +67,10 @@ is_showing_vault (LygWindow *self)
 static void
 ensure_context (LygWindow *self)
 {
-  if (self->context != NULL || self->vault == NULL || !lyg_vault_get_unlocked (self->vault))
+  /* In training mode the pages show the training vault, never the real one. */
+  LygVault *vault = self->training_vault ? self->training_vault : self->vault;
+
+  if (self->context != NULL || vault == NULL || !lyg_vault_get_unlocked (vault))
     return;
 
   if (self->catalogues == NULL)
@@ -81,12 +84,12 @@ ensure_context (LygWindow *self)
         }
     }
 
-  self->context = lyg_context_new (self->vault, self->catalogues);
+  self->context = lyg_context_new (vault, self->catalogues);
   lyg_main_page_set_context (self->main_page, self->context);
 }
 
-static void
-drop_context (LygWindow *self)
+void
+_lyg_window_drop_context (LygWindow *self)
 {
   if (self->main_page != NULL)
     lyg_main_page_set_context (self->main_page, NULL);
@@ -113,6 +116,13 @@ show_page (LygWindow  *self,
   schedule_idle_lock (self);
 
   _lyg_window_actions_update (self);
+}
+
+void
+_lyg_window_show_page (LygWindow  *self,
+                       const char *name)
+{
+  show_page (self, name);
 }
 
 static gboolean
@@ -153,8 +163,10 @@ schedule_idle_lock (LygWindow *self)
 
   g_clear_handle_id (&self->idle_source, g_source_remove);
 
+  /* Fictional cases need no idle lock, and a projector left alone during
+   * a discussion must not fall back to the unlock page. */
   timeout = get_lock_timeout (self);
-  if (timeout == 0 || !is_showing_vault (self))
+  if (timeout == 0 || !is_showing_vault (self) || self->training_vault != NULL)
     return;
 
   remaining = (gint64) timeout * G_USEC_PER_SEC - (g_get_monotonic_time () - self->last_activity);
@@ -380,7 +392,11 @@ lyg_window_dispose (GObject *object)
 
   g_clear_handle_id (&self->idle_source, g_source_remove);
 
-  drop_context (self);
+  _lyg_window_drop_context (self);
+
+  if (self->training_vault != NULL)
+    lyg_vault_lock (self->training_vault);
+  g_clear_object (&self->training_vault);
 
   if (self->vault != NULL)
     {
@@ -523,10 +539,12 @@ lyg_window_class_init (LygWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LygWindow, unlock_page);
   gtk_widget_class_bind_template_child (widget_class, LygWindow, main_page);
   gtk_widget_class_bind_template_child (widget_class, LygWindow, error_status);
+  gtk_widget_class_bind_template_child (widget_class, LygWindow, training_banner);
   gtk_widget_class_bind_template_callback (widget_class, on_create_page_created_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_unlock_page_unlocked_cb);
 
   _lyg_window_class_actions_init (klass);
+  _lyg_window_class_training_init (klass);
 }
 
 static void
@@ -646,6 +664,13 @@ lyg_window_lock (LygWindow *self)
 {
   g_return_if_fail (LYG_IS_WINDOW (self));
 
+  /* Locking in training mode leaves it. */
+  if (self->training_vault != NULL)
+    {
+      _lyg_window_leave_training (self);
+      return;
+    }
+
   if (self->vault == NULL || !is_showing_vault (self))
     return;
 
@@ -653,7 +678,7 @@ lyg_window_lock (LygWindow *self)
   close_transient_windows (self);
   show_page (self, "unlock");
   lyg_main_page_reset (self->main_page);
-  drop_context (self);
+  _lyg_window_drop_context (self);
   lyg_vault_lock (self->vault);
   lyg_unlock_page_reset (self->unlock_page);
 

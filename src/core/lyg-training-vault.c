@@ -28,23 +28,25 @@
 #define SECRET_META_PREFIX   "secret."
 
 /**
- * lyg_training_vault_default_path:
+ * lyg_training_vault_path_for:
+ * @real_path: (nullable): where the real vault lives, %NULL for the default
  *
  * Returns: (transfer full): `$LYGTE_TRAINING_VAULT`, or training.lygte in
  *   the same folder as the real vault
  */
 char *
-lyg_training_vault_default_path (void)
+lyg_training_vault_path_for (const char *real_path)
 {
   const char *env = g_getenv ("LYGTE_TRAINING_VAULT");
-  g_autofree char *real = NULL;
+  g_autofree char *fallback = NULL;
   g_autofree char *dir = NULL;
 
   if (env != NULL && *env != '\0')
     return g_strdup (env);
 
-  real = lyg_vault_default_path ();
-  dir = g_path_get_dirname (real);
+  if (real_path == NULL)
+    real_path = fallback = lyg_vault_default_path ();
+  dir = g_path_get_dirname (real_path);
 
   return g_build_filename (dir, "training.lygte", NULL);
 }

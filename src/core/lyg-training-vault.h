@@ -12,7 +12,7 @@
 
 G_BEGIN_DECLS
 
-char      *lyg_training_vault_default_path (void);
+char      *lyg_training_vault_path_for     (const char       *real_path);
 LygVault  *lyg_training_vault_open         (const char       *path,
                                             GError          **error);
 gboolean   lyg_vault_is_training           (LygVault         *vault);
