@@ -138,4 +138,7 @@ for suffix in "" da; do
   shoot "$suffix" screening "screening$dash" 1280 800
   shoot "$suffix" encounter "encounter$dash" 960 800
   shoot "$suffix" today "today$dash"
+  shoot "$suffix" training-vignette "training-vignette$dash" 1280 800
+  shoot "$suffix" training-check "training-check$dash" 1280 800
+  shoot "$suffix" training-presentation "training-presentation$dash" 1280 800
 done

@@ -71,10 +71,12 @@ parse_root (LygScenarioPack  *self,
 
   if (json_node_get_int (format) != SCENARIO_FORMAT)
     {
+      g_autofree char *found = g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (format));
+
       _lyg_scenario_set_error (error, LYG_SCENARIO_ERROR_UNSUPPORTED_FORMAT, origin,
-                               _("format %" G_GINT64_FORMAT " is not one this version of "
-                                 "Lygte reads (it reads %d)"),
-                               json_node_get_int (format), SCENARIO_FORMAT);
+                               _("format %s is not one this version of Lygte reads "
+                                 "(it reads %d)"),
+                               found, SCENARIO_FORMAT);
       return FALSE;
     }
 
