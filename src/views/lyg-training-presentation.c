@@ -134,6 +134,21 @@ show_indicator (LygTrainingPresentation *self,
   gtk_widget_add_css_class (label, "presentation-small");
   gtk_widget_set_margin_start (label, 36);
   gtk_box_append (GTK_BOX (box), label);
+
+  /* After a check, the trainee's own answer, to talk about the difference. */
+  if (self->check != NULL)
+    {
+      LygScreeningResult *result = lyg_scenario_check_get_result (self->check);
+      LygAnswer given = lyg_screening_answers_get (lyg_screening_result_get_answers (result),
+                                                   indicator->id, NULL);
+      g_autofree char *yours = g_strdup_printf (_("Trainee: %s"), lyg_answer_get_label (given));
+
+      label = gtk_label_new (yours);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_widget_add_css_class (label, "presentation-small");
+      gtk_widget_set_margin_start (label, 36);
+      gtk_box_append (GTK_BOX (box), label);
+    }
 }
 
 static void

@@ -66,13 +66,6 @@ enum {
 static guint signals [N_SIGNALS];
 
 static void
-on_back_button_clicked_cb (LygTrainingSession *self,
-                           GtkButton          *button)
-{
-  g_signal_emit (self, signals [DONE], 0);
-}
-
-static void
 on_screening_page_done_cb (LygTrainingSession *self,
                            LygScreeningPage   *page)
 {
@@ -299,7 +292,6 @@ lyg_training_session_class_init (LygTrainingSessionClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LygTrainingSession, screening_bin);
   gtk_widget_class_bind_template_child (widget_class, LygTrainingSession, check_title);
   gtk_widget_class_bind_template_child (widget_class, LygTrainingSession, check_view);
-  gtk_widget_class_bind_template_callback (widget_class, on_back_button_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_check_button_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_back_to_screening_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_present_button_clicked_cb);
