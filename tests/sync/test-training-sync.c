@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "lyg-training-vault.h"
 #include "test-sync-util.h"
 
@@ -171,6 +173,50 @@ test_training_coordinator_ops (Fixture       *f,
   g_assert_cmpuint (devices->len, ==, 1);
 }
 
+/* The command-line tool refuses every team command on the training vault,
+ * before it asks for a passphrase. */
+static void
+test_training_cli (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *code = test_server_new_code (f->server, LYG_ROLE_WORKER, 600);
+  const char *commands[][8] = {
+    { "sync", NULL },
+    { "devices", NULL },
+    { "revoke", lyg_vault_get_device_id (f->coordinator->vault), NULL },
+    { "invite", "--name", "someone", NULL },
+    { "join", "--server", f->server->url, "--pin", f->server->pin, "--bootstrap", code, NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_autoptr(GPtrArray) args = g_ptr_array_new ();
+      g_autoptr(GError) error = NULL;
+      g_autofree char *out = NULL;
+      g_autofree char *err = NULL;
+      g_auto(GStrv) env = g_get_environ ();
+      int status = 0;
+
+      env = g_environ_setenv (env, "LYGTE_PASSPHRASE", "not the training passphrase", TRUE);
+      g_ptr_array_add (args, (gpointer)LYGTE_CLI);
+      g_ptr_array_add (args, (gpointer)"--vault");
+      g_ptr_array_add (args, f->path);
+      for (guint j = 0; commands[i][j] != NULL; j++)
+        g_ptr_array_add (args, (gpointer)commands[i][j]);
+      g_ptr_array_add (args, NULL);
+
+      g_spawn_sync (NULL, (char **)args->pdata, env, G_SPAWN_DEFAULT, NULL, NULL,
+                    &out, &err, &status, &error);
+      g_assert_no_error (error);
+      g_test_message ("%s: %s", commands[i][0], err);
+      g_assert_false (g_spawn_check_wait_status (status, NULL));
+      g_assert_nonnull (strstr (err, "training vault"));
+    }
+
+  g_assert_false (lyg_team_is_joined (f->training));
+  assert_nothing_on_server (f);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -189,6 +235,9 @@ main (int   argc,
               fixture_setup, test_training_join, fixture_teardown);
   g_test_add ("/lyg/sync/training-coordinator-ops", Fixture, NULL,
               fixture_setup, test_training_coordinator_ops, fixture_teardown);
+
+  g_test_add ("/lyg/sync/training-cli", Fixture, NULL,
+              fixture_setup, test_training_cli, fixture_teardown);
 
   return g_test_run ();
 }
