@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "lyg-main-page.h"
+#include "lyg-training-editor.h"
 #include "lyg-training-page.h"
 #include "lyg-training-vault.h"
 
@@ -48,6 +49,8 @@ enum {
 static GParamSpec *properties [N_PROPS];
 
 static void rebuild (LygTrainingPage *self);
+static void on_write_button_clicked_cb (LygTrainingPage *self,
+                                        GtkButton       *button);
 
 static void
 show_toast (LygTrainingPage *self,
@@ -367,6 +370,7 @@ lyg_training_page_class_init (LygTrainingPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LygTrainingPage, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, LygTrainingPage, packs_box);
   gtk_widget_class_bind_template_callback (widget_class, on_import_button_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_write_button_clicked_cb);
 }
 
 static void
@@ -512,19 +516,23 @@ lyg_training_page_open_scenario (LygTrainingPage  *self,
 }
 
 /**
- * lyg_training_page_import_file:
+ * lyg_training_page_import_data:
  * @self: a #LygTrainingPage
- * @file: a scenario pack
+ * @data: the JSON text of a scenario pack
+ * @length: its length, or -1 when nul-terminated
+ * @origin: the file name, or what to call the text in messages
  * @error: return location for a #GError
  *
- * Validates the pack in @file like a catalogue and, when it passes, stores
- * it in the training vault and lists it.  A bad pack changes nothing.
+ * Validates the pack like a catalogue and, when it passes, stores it in
+ * the training vault and lists it.  A bad pack changes nothing.
  *
  * Returns: %TRUE when the pack was imported
  */
 gboolean
-lyg_training_page_import_file (LygTrainingPage  *self,
-                               GFile            *file,
+lyg_training_page_import_data (LygTrainingPage  *self,
+                               const char       *data,
+                               gssize            length,
+                               const char       *origin,
                                GError          **error)
 {
   LygCatalogueSet *set;
@@ -532,10 +540,11 @@ lyg_training_page_import_file (LygTrainingPage  *self,
   LygScenarioPack *existing;
 
   g_return_val_if_fail (LYG_IS_TRAINING_PAGE (self), FALSE);
-  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (data != NULL, FALSE);
+  g_return_val_if_fail (origin != NULL, FALSE);
 
   set = lyg_context_get_catalogues (self->context);
-  if (!(pack = lyg_scenario_pack_new_from_file (file, error)) ||
+  if (!(pack = lyg_scenario_pack_new_from_data (data, length, origin, error)) ||
       !lyg_scenario_pack_validate (pack, set, error))
     return FALSE;
 
@@ -555,6 +564,68 @@ lyg_training_page_import_file (LygTrainingPage  *self,
   rebuild (self);
 
   return TRUE;
+}
+
+/**
+ * lyg_training_page_import_file:
+ * @self: a #LygTrainingPage
+ * @file: a scenario pack
+ * @error: return location for a #GError
+ *
+ * Like lyg_training_page_import_data() for the contents of @file.
+ *
+ * Returns: %TRUE when the pack was imported
+ */
+gboolean
+lyg_training_page_import_file (LygTrainingPage  *self,
+                               GFile            *file,
+                               GError          **error)
+{
+  g_autofree char *contents = NULL;
+  g_autofree char *name = NULL;
+  gsize length = 0;
+
+  g_return_val_if_fail (LYG_IS_TRAINING_PAGE (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  if (!g_file_load_contents (file, NULL, &contents, &length, NULL, error))
+    return FALSE;
+
+  name = g_file_get_basename (file);
+
+  return lyg_training_page_import_data (self, contents, length, name, error);
+}
+
+/**
+ * lyg_training_page_write_scenario:
+ * @self: a #LygTrainingPage
+ *
+ * Opens the editor in which a trainer writes a pack of their own.
+ *
+ * Returns: (transfer none): the editor window
+ */
+GtkWindow *
+lyg_training_page_write_scenario (LygTrainingPage *self)
+{
+  GtkRoot *root;
+  GtkWidget *editor;
+
+  g_return_val_if_fail (LYG_IS_TRAINING_PAGE (self), NULL);
+
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  editor = lyg_training_editor_new (self);
+  if (GTK_IS_WINDOW (root))
+    gtk_window_set_transient_for (GTK_WINDOW (editor), GTK_WINDOW (root));
+  gtk_window_present (GTK_WINDOW (editor));
+
+  return GTK_WINDOW (editor);
+}
+
+static void
+on_write_button_clicked_cb (LygTrainingPage *self,
+                            GtkButton       *button)
+{
+  lyg_training_page_write_scenario (self);
 }
 
 /**

@@ -26,6 +26,12 @@ LygScenario        *lyg_training_page_lookup        (LygTrainingPage  *self,
 LygTrainingSession *lyg_training_page_open_scenario (LygTrainingPage  *self,
                                                      const char       *scenario_id,
                                                      GError          **error);
+gboolean            lyg_training_page_import_data   (LygTrainingPage  *self,
+                                                     const char       *data,
+                                                     gssize            length,
+                                                     const char       *origin,
+                                                     GError          **error);
+GtkWindow          *lyg_training_page_write_scenario (LygTrainingPage *self);
 gboolean            lyg_training_page_import_file   (LygTrainingPage  *self,
                                                      GFile            *file,
                                                      GError          **error);

@@ -12,6 +12,7 @@
 #include "lyg-create-page.h"
 #include "lyg-indicator-row.h"
 #include "lyg-main-page.h"
+#include "lyg-training-editor.h"
 #include "lyg-training-check-view.h"
 #include "lyg-training-page.h"
 #include "lyg-training-presentation.h"
@@ -360,6 +361,32 @@ test_training_import_export (Fixture       *f,
   g_assert_no_error (error);
   g_assert_cmpuint (lyg_training_page_get_packs (page)->len, ==, n_packs + 1);
   g_assert_nonnull (lyg_training_page_lookup (page, "mine"));
+
+  /* Written in the app: the editor starts from a pack that passes; a
+   * broken one is refused with the reason and the text is kept. */
+  {
+    GtkWindow *editor = lyg_training_page_write_scenario (page);
+    g_autofree char *text = NULL;
+    g_autofree char *broken = NULL;
+    g_auto(GStrv) parts = NULL;
+
+    spin (50);
+    text = lyg_training_editor_dup_text (LYG_TRAINING_EDITOR (editor));
+    parts = g_strsplit (text, "\"indicators_present\"", 2);
+    g_assert_cmpuint (g_strv_length (parts), ==, 2);
+    broken = g_strjoinv ("\"none_so_far\"", parts);
+    lyg_training_editor_set_text (LYG_TRAINING_EDITOR (editor), broken);
+    g_assert_false (lyg_training_editor_import (LYG_TRAINING_EDITOR (editor)));
+    g_assert_nonnull (g_strstr_len (lyg_training_editor_get_error (LYG_TRAINING_EDITOR (editor)),
+                                    -1, "indicators_present"));
+    g_assert_null (lyg_training_page_lookup (page, "car-wash"));
+
+    lyg_training_editor_set_text (LYG_TRAINING_EDITOR (editor), text);
+    g_assert_true (lyg_training_editor_import (LYG_TRAINING_EDITOR (editor)));
+    g_assert_nonnull (lyg_training_page_lookup (page, "car-wash"));
+    g_assert_cmpuint (lyg_training_page_get_packs (page)->len, ==, n_packs + 2);
+    spin (50);
+  }
 
   /* Exported exactly as imported. */
   g_assert_true (lyg_training_page_export_pack (page, "my-pack", exported, &error));
