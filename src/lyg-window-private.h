@@ -48,6 +48,7 @@ void _lyg_window_actions_update     (LygWindow      *self);
 void _lyg_window_show_page          (LygWindow      *self,
                                      const char     *name);
 void _lyg_window_drop_context       (LygWindow      *self);
+void _lyg_window_close_transients   (LygWindow      *self);
 
 /* lyg-window-training.c */
 void _lyg_window_class_training_init (LygWindowClass *klass);

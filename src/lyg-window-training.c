@@ -80,6 +80,8 @@ _lyg_window_leave_training (LygWindow *self)
   if (self->training_vault == NULL)
     return;
 
+  /* Presentation and editor windows go with the training vault. */
+  _lyg_window_close_transients (self);
   _lyg_window_show_page (self, self->vault != NULL ? "unlock" : "create");
   lyg_main_page_reset (self->main_page);
   _lyg_window_drop_context (self);

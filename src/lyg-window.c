@@ -279,8 +279,8 @@ on_unlock_page_unlocked_cb (LygWindow     *self,
 /* Dialogs over the window (about, shortcuts, later record editors) must
  * not stay on screen while the vault is locked.
  */
-static void
-close_transient_windows (LygWindow *self)
+void
+_lyg_window_close_transients (LygWindow *self)
 {
   GListModel *toplevels = gtk_window_get_toplevels ();
   g_autoptr(GPtrArray) transients = g_ptr_array_new_with_free_func (g_object_unref);
@@ -675,7 +675,7 @@ lyg_window_lock (LygWindow *self)
     return;
 
   /* Hide the records before anything else, then drop them and the keys. */
-  close_transient_windows (self);
+  _lyg_window_close_transients (self);
   show_page (self, "unlock");
   lyg_main_page_reset (self->main_page);
   _lyg_window_drop_context (self);

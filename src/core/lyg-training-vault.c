@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 #include <string.h>
 
 #include "lyg-store.h"
@@ -26,6 +27,19 @@
 #define TRAINING_PASSPHRASE  "lygte training vault: fictional cases only"
 #define PACK_SECRET_PREFIX   "training.pack."
 #define SECRET_META_PREFIX   "secret."
+
+static void
+remove_files (const char *path)
+{
+  static const char * const suffixes[] = { "", "-wal", "-shm", "-journal" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
+
+      g_unlink (file);
+    }
+}
 
 /**
  * lyg_training_vault_path_for:
@@ -98,7 +112,13 @@ lyg_training_vault_open (const char  *path,
 
       mark = g_bytes_new_static ("1", 1);
       if (!lyg_store_set_meta (lyg_vault_get_store (vault), META_TRAINING, mark, error))
-        return NULL;
+        {
+          /* Unmarked, it would never open as the training vault again. */
+          lyg_vault_lock (vault);
+          g_clear_object (&vault);
+          remove_files (path);
+          return NULL;
+        }
     }
   else if (!(vault = lyg_vault_open (path, error)))
     {

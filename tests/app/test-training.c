@@ -285,13 +285,15 @@ test_training_practice (Fixture       *f,
     lyg_training_presentation_set_slide (LYG_TRAINING_PRESENTATION (presentation), i);
   g_assert_cmpuint (lyg_training_presentation_get_slide (LYG_TRAINING_PRESENTATION (presentation)),
                     ==, n_slides - 1);
-  gtk_window_destroy (presentation);
+  g_object_add_weak_pointer (G_OBJECT (presentation), (gpointer *)&presentation);
 
   /* Leaving training returns to the unlock page, real vault untouched. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.leave-training", NULL));
   spin (50);
   assert_left_training (window, "unlock");
   g_assert_false (lyg_vault_get_unlocked (vault));
+  /* The presentation left with it. */
+  g_assert_null (presentation);
 
   gtk_window_destroy (GTK_WINDOW (window));
   spin (50);
