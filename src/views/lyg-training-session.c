@@ -79,7 +79,15 @@ on_check_button_clicked_cb (LygTrainingSession *self,
   g_autoptr(GError) error = NULL;
 
   if (!lyg_training_session_check (self, &error))
-    g_warning ("Cannot check the answers: %s", error->message);
+    {
+      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+      GtkWidget *dialog;
+
+      dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                       _("Cannot Check the Answers"), error->message);
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (dialog));
+    }
 }
 
 static void
