@@ -101,7 +101,10 @@ get_unlocked_window (LygApplication *self)
 {
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
 
-  if (!LYG_IS_WINDOW (window) || lyg_window_get_context (LYG_WINDOW (window)) == NULL)
+  /* The training vault has no preferences: its passphrase is fixed and it
+   * never syncs. */
+  if (!LYG_IS_WINDOW (window) || lyg_window_get_context (LYG_WINDOW (window)) == NULL ||
+      lyg_window_get_training (LYG_WINDOW (window)))
     return NULL;
 
   return LYG_WINDOW (window);

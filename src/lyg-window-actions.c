@@ -99,13 +99,16 @@ _lyg_window_actions_update (LygWindow *self)
 
   g_assert (LYG_IS_WINDOW (self));
 
-  open = self->vault != NULL &&
-         lyg_vault_get_unlocked (self->vault) &&
+  open = ((self->vault != NULL && lyg_vault_get_unlocked (self->vault)) ||
+          self->training_vault != NULL) &&
          g_strcmp0 (lyg_window_get_visible_page (self), "main") == 0;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.lock", open);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", open);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.activity-log", open);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.enter-training", !open);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.leave-training",
+                                 self->training_vault != NULL);
   for (guint i = 0; i < G_N_ELEMENTS (new_record_actions); i++)
     gtk_widget_action_set_enabled (GTK_WIDGET (self), new_record_actions[i], open);
   _lyg_window_sync_update_actions (self, open);

@@ -25,6 +25,7 @@ struct _LygWindow
 
   /* Owned */
   LygVault             *vault;
+  LygVault             *training_vault;  /* set while in training mode */
   LygContext           *context;
   LygCatalogueSet      *catalogues;
   char                 *path;
@@ -45,6 +46,7 @@ struct _LygWindow
   AdwStatusPage        *error_status;
   LygJoinPage          *join_page;
   LygRevokedPage       *revoked_page;
+  GtkRevealer          *training_banner;
 };
 
 void _lyg_window_class_actions_init (LygWindowClass *klass);
@@ -60,5 +62,12 @@ void _lyg_window_sync_detach          (LygWindow      *self);
 void _lyg_window_sync_show_join       (LygWindow      *self);
 void _lyg_window_sync_update_actions  (LygWindow      *self,
                                        gboolean        open);
+
+void _lyg_window_drop_context       (LygWindow      *self);
+void _lyg_window_close_transients   (LygWindow      *self);
+
+/* lyg-window-training.c */
+void _lyg_window_class_training_init (LygWindowClass *klass);
+void _lyg_window_leave_training      (LygWindow      *self);
 
 G_END_DECLS

@@ -68,7 +68,10 @@ is_showing_vault (LygWindow *self)
 static void
 ensure_context (LygWindow *self)
 {
-  if (self->context != NULL || self->vault == NULL || !lyg_vault_get_unlocked (self->vault))
+  /* In training mode the pages show the training vault, never the real one. */
+  LygVault *vault = self->training_vault ? self->training_vault : self->vault;
+
+  if (self->context != NULL || vault == NULL || !lyg_vault_get_unlocked (vault))
     return;
 
   if (self->catalogues == NULL)
@@ -82,16 +85,19 @@ ensure_context (LygWindow *self)
         }
     }
 
-  self->context = lyg_context_new (self->vault, self->catalogues);
-  /* Retention runs while the vault is unlocked (lyg-retention-scheduler.h). */
-  g_object_set_data_full (G_OBJECT (self->context), "lyg-retention-scheduler",
-                          lyg_retention_scheduler_new (self->vault), g_object_unref);
-  _lyg_window_sync_attach (self);
+  self->context = lyg_context_new (vault, self->catalogues);
+  if (self->training_vault == NULL)
+    {
+      /* Retention runs while the vault is unlocked (lyg-retention-scheduler.h). */
+      g_object_set_data_full (G_OBJECT (self->context), "lyg-retention-scheduler",
+                              lyg_retention_scheduler_new (self->vault), g_object_unref);
+      _lyg_window_sync_attach (self);
+    }
   lyg_main_page_set_context (self->main_page, self->context);
 }
 
-static void
-drop_context (LygWindow *self)
+void
+_lyg_window_drop_context (LygWindow *self)
 {
   _lyg_window_sync_detach (self);
   if (self->main_page != NULL)
@@ -119,6 +125,13 @@ show_page (LygWindow  *self,
   schedule_idle_lock (self);
 
   _lyg_window_actions_update (self);
+}
+
+void
+_lyg_window_show_page (LygWindow  *self,
+                       const char *name)
+{
+  show_page (self, name);
 }
 
 static gboolean
@@ -159,8 +172,10 @@ schedule_idle_lock (LygWindow *self)
 
   g_clear_handle_id (&self->idle_source, g_source_remove);
 
+  /* Fictional cases need no idle lock, and a projector left alone during
+   * a discussion must not fall back to the unlock page. */
   timeout = get_lock_timeout (self);
-  if (timeout == 0 || !is_showing_vault (self))
+  if (timeout == 0 || !is_showing_vault (self) || self->training_vault != NULL)
     return;
 
   remaining = (gint64) timeout * G_USEC_PER_SEC - (g_get_monotonic_time () - self->last_activity);
@@ -276,8 +291,8 @@ on_unlock_page_unlocked_cb (LygWindow     *self,
 /* Dialogs over the window (about, shortcuts, later record editors) must
  * not stay on screen while the vault is locked.
  */
-static void
-close_transient_windows (LygWindow *self)
+void
+_lyg_window_close_transients (LygWindow *self)
 {
   GListModel *toplevels = gtk_window_get_toplevels ();
   g_autoptr(GPtrArray) transients = g_ptr_array_new_with_free_func (g_object_unref);
@@ -389,7 +404,11 @@ lyg_window_dispose (GObject *object)
 
   g_clear_handle_id (&self->idle_source, g_source_remove);
 
-  drop_context (self);
+  _lyg_window_drop_context (self);
+
+  if (self->training_vault != NULL)
+    lyg_vault_lock (self->training_vault);
+  g_clear_object (&self->training_vault);
 
   if (self->vault != NULL)
     {
@@ -532,11 +551,13 @@ lyg_window_class_init (LygWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LygWindow, unlock_page);
   gtk_widget_class_bind_template_child (widget_class, LygWindow, main_page);
   gtk_widget_class_bind_template_child (widget_class, LygWindow, error_status);
+  gtk_widget_class_bind_template_child (widget_class, LygWindow, training_banner);
   gtk_widget_class_bind_template_callback (widget_class, on_create_page_created_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_unlock_page_unlocked_cb);
 
   _lyg_window_class_actions_init (klass);
   _lyg_window_class_sync_init (klass);
+  _lyg_window_class_training_init (klass);
 }
 
 static void
@@ -670,14 +691,21 @@ lyg_window_lock (LygWindow *self)
 {
   g_return_if_fail (LYG_IS_WINDOW (self));
 
+  /* Locking in training mode leaves it. */
+  if (self->training_vault != NULL)
+    {
+      _lyg_window_leave_training (self);
+      return;
+    }
+
   if (self->vault == NULL || !is_showing_vault (self))
     return;
 
   /* Hide the records before anything else, then drop them and the keys. */
-  close_transient_windows (self);
+  _lyg_window_close_transients (self);
   show_page (self, "unlock");
   lyg_main_page_reset (self->main_page);
-  drop_context (self);
+  _lyg_window_drop_context (self);
   lyg_vault_lock (self->vault);
   lyg_unlock_page_reset (self->unlock_page);
 

@@ -27,6 +27,9 @@ LygContext *lyg_window_get_context      (LygWindow      *self);
 const char *lyg_window_get_path         (LygWindow      *self);
 const char *lyg_window_get_visible_page (LygWindow      *self);
 void        lyg_window_lock             (LygWindow      *self);
+gboolean    lyg_window_enter_training   (LygWindow      *self,
+                                         GError        **error);
+gboolean    lyg_window_get_training     (LygWindow      *self);
 void        lyg_window_add_toast        (LygWindow      *self,
                                          AdwToast       *toast);
 void        lyg_window_show_error       (LygWindow      *self,

@@ -164,6 +164,9 @@ for suffix in "" da; do
   shoot "$suffix" stay "stay$dash" 960 1150
   shoot "$suffix" statistics "statistics$dash" 1280 900
   shoot "$suffix" statistics-export "statistics-export$dash" 900 700
+  shoot "$suffix" training-vignette "training-vignette$dash" 1280 800
+  shoot "$suffix" training-check "training-check$dash" 1280 800
+  shoot "$suffix" training-presentation "training-presentation$dash" 1280 800
 done
 
 # --- Team sync: its own tool, with a real server on 127.0.0.1 -------------

@@ -15,6 +15,22 @@
 #include "lyg-sync-engine.h"
 #include "lyg-team.h"
 
+/* Every team command refuses a training vault before asking for a
+ * passphrase; the team functions check again after it is unlocked. */
+static LygVault *
+open_team_vault (LygCliOptions  *options,
+                 GError        **error)
+{
+  g_autoptr(LygVault) probe = NULL;
+
+  if (!(probe = lyg_vault_open (options->vault_path, error)) ||
+      !lyg_team_check_can_sync (probe, error))
+    return NULL;
+  g_clear_object (&probe);
+
+  return lyg_cli_open_vault (options, error);
+}
+
 static const char *
 default_device_name (void)
 {
@@ -75,7 +91,7 @@ lyg_cli_join (LygCliOptions  *options,
   if (invitation != NULL && secret == NULL)
     return lyg_cli_fail_message (_("--invitation needs --secret"));
 
-  if (!(vault = lyg_cli_open_vault (options, &error)))
+  if (!(vault = open_team_vault (options, &error)))
     return lyg_cli_fail (g_steal_pointer (&error));
 
   if (bootstrap != NULL)
@@ -142,7 +158,7 @@ lyg_cli_invite (LygCliOptions  *options,
   if (!lyg_kdf_params_from_name (kdf_profile ? kdf_profile : "interactive", &params))
     return lyg_cli_fail_message (_("Unknown key derivation profile “%s”"), kdf_profile);
 
-  if (!(vault = lyg_cli_open_vault (options, &error)))
+  if (!(vault = open_team_vault (options, &error)))
     return lyg_cli_fail (g_steal_pointer (&error));
 
   text = lyg_team_invite (vault, NULL, name, role, ttl, &params, &secret, &expires, &error);
@@ -183,7 +199,7 @@ lyg_cli_sync (LygCliOptions  *options,
   if (!lyg_cli_parse (context, &argc, &argv))
     return LYG_CLI_USAGE;
 
-  if (!(vault = lyg_cli_open_vault (options, &error)) ||
+  if (!(vault = open_team_vault (options, &error)) ||
       !(engine = lyg_sync_engine_new_for_vault (vault, &error)) ||
       !(report = lyg_sync_engine_sync (engine, NULL, &error)))
     return lyg_cli_fail (g_steal_pointer (&error));
@@ -220,7 +236,7 @@ lyg_cli_devices (LygCliOptions  *options,
   if (!lyg_cli_parse (context, &argc, &argv))
     return LYG_CLI_USAGE;
 
-  if (!(vault = lyg_cli_open_vault (options, &error)) ||
+  if (!(vault = open_team_vault (options, &error)) ||
       !(devices = lyg_team_list_devices (vault, NULL, &error)))
     return lyg_cli_fail (g_steal_pointer (&error));
 
@@ -249,7 +265,7 @@ lyg_cli_revoke (LygCliOptions  *options,
   if (argc != 2)
     return lyg_cli_fail_message (_("Give exactly one device id"));
 
-  if (!(vault = lyg_cli_open_vault (options, &error)) ||
+  if (!(vault = open_team_vault (options, &error)) ||
       !lyg_team_revoke (vault, NULL, argv[1], &error))
     return lyg_cli_fail (g_steal_pointer (&error));
 

@@ -714,6 +714,7 @@ lyg_sync_engine_new_for_vault (LygVault  *vault,
 
   g_return_val_if_fail (LYG_IS_VAULT (vault), NULL);
 
+  /* lyg_team_create_transport() refuses a training vault. */
   if (!(transport = lyg_team_create_transport (vault, error)))
     return NULL;
 
@@ -776,12 +777,21 @@ lyg_sync_engine_sync_async (LygSyncEngine       *self,
                             gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
+  g_autoptr(GError) error = NULL;
 
   g_return_if_fail (LYG_IS_SYNC_ENGINE (self));
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, lyg_sync_engine_sync_async);
   g_task_set_task_data (task, g_new0 (Run, 1), g_free);
+
+  /* Checked on every run, not once: nothing from a training vault may
+   * ever be sent, whoever built the engine. */
+  if (!lyg_team_check_can_sync (self->vault, &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
 
   if (self->running != NULL)
     {
@@ -969,7 +979,7 @@ lyg_sync_engine_start (LygSyncEngine *self)
 
   g_return_if_fail (LYG_IS_SYNC_ENGINE (self));
 
-  if (self->started)
+  if (self->started || !lyg_team_check_can_sync (self->vault, NULL))
     return;
 
   self->started = TRUE;

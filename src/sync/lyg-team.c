@@ -15,6 +15,7 @@
 #include "lyg-soup-transport.h"
 #include "lyg-team.h"
 #include "lyg-team-private.h"
+#include "lyg-training-vault.h"
 
 #define S_URL    "sync.url"
 #define S_PIN    "sync.pin"
@@ -47,6 +48,32 @@ set_setting (LygVault    *vault,
   g_autoptr(GBytes) bytes = value ? g_bytes_new (value, strlen (value)) : NULL;
 
   return lyg_vault_set_secret (vault, name, bytes, error);
+}
+
+/**
+ * lyg_team_check_can_sync:
+ * @vault: a #LygVault
+ * @error: return location for a #GError
+ *
+ * A training vault holds fictional cases and must never reach a server:
+ * every team and sync operation asks this first.
+ *
+ * Returns: %FALSE, with %LYG_SYNC_ERROR_TRAINING, for a training vault
+ */
+gboolean
+lyg_team_check_can_sync (LygVault  *vault,
+                         GError   **error)
+{
+  g_return_val_if_fail (LYG_IS_VAULT (vault), FALSE);
+
+  if (lyg_vault_is_training (vault))
+    {
+      g_set_error_literal (error, LYG_SYNC_ERROR, LYG_SYNC_ERROR_TRAINING,
+                           _("This is the training vault: it never joins a team or syncs"));
+      return FALSE;
+    }
+
+  return TRUE;
 }
 
 gboolean
@@ -95,6 +122,9 @@ lyg_team_create_transport (LygVault  *vault,
   LygSoupTransport *transport;
 
   g_return_val_if_fail (LYG_IS_VAULT (vault), NULL);
+
+  if (!lyg_team_check_can_sync (vault, error))
+    return NULL;
 
   url = lyg_team_dup_setting (vault, S_URL);
   pin = lyg_team_dup_setting (vault, S_PIN);
@@ -158,6 +188,9 @@ lyg_team_join (LygVault      *vault,
   g_return_val_if_fail (LYG_IS_VAULT (vault), FALSE);
   g_return_val_if_fail (url != NULL, FALSE);
   g_return_val_if_fail (code != NULL, FALSE);
+
+  if (!lyg_team_check_can_sync (vault, error))
+    return FALSE;
 
   if (lyg_team_is_joined (vault))
     {
@@ -235,6 +268,9 @@ lyg_team_join_invitation (LygVault    *vault,
 
   g_return_val_if_fail (LYG_IS_VAULT (vault), FALSE);
 
+  if (!lyg_team_check_can_sync (vault, error))
+    return FALSE;
+
   if (!(opened = lyg_invitation_open (invitation, secret, error)))
     return FALSE;
 
@@ -267,6 +303,9 @@ lyg_team_invite (LygVault            *vault,
   g_return_val_if_fail (LYG_IS_VAULT (vault), NULL);
   g_return_val_if_fail (device_name != NULL, NULL);
   g_return_val_if_fail (secret != NULL, NULL);
+
+  if (!lyg_team_check_can_sync (vault, error))
+    return NULL;
 
   if (transport == NULL)
     {
@@ -313,6 +352,9 @@ lyg_team_list_devices (LygVault      *vault,
 
   g_return_val_if_fail (LYG_IS_VAULT (vault), NULL);
 
+  if (!lyg_team_check_can_sync (vault, error))
+    return NULL;
+
   if (transport == NULL)
     {
       if (!(own = lyg_team_create_transport (vault, error)))
@@ -339,6 +381,9 @@ lyg_team_revoke (LygVault      *vault,
   g_autofree char *revoked = NULL;
 
   g_return_val_if_fail (LYG_IS_VAULT (vault), FALSE);
+
+  if (!lyg_team_check_can_sync (vault, error))
+    return FALSE;
 
   if (!lyg_device_id_is_valid (device_id))
     {

@@ -23,6 +23,8 @@ G_BEGIN_DECLS
 gboolean       lyg_team_is_joined        (LygVault          *vault);
 gboolean       lyg_team_get_role         (LygVault          *vault,
                                           LygRole           *role);
+gboolean       lyg_team_check_can_sync   (LygVault          *vault,
+                                          GError           **error);
 char          *lyg_team_dup_setting      (LygVault          *vault,
                                           const char        *name);
 LygTransport  *lyg_team_create_transport (LygVault          *vault,

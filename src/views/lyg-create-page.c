@@ -419,6 +419,8 @@ lyg_create_page_class_init (LygCreatePageClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/lygte/Lygte/lyg-create-page.ui");
+  /* The Training button (win.enter-training) needs no field; bound for tests. */
+  gtk_widget_class_bind_template_child_full (widget_class, "training_button", FALSE, 0);
   gtk_widget_class_bind_template_child (widget_class, LygCreatePage, passphrase_row);
   gtk_widget_class_bind_template_child (widget_class, LygCreatePage, confirm_row);
   gtk_widget_class_bind_template_child (widget_class, LygCreatePage, strength_bar);

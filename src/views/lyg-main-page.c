@@ -24,6 +24,8 @@
 #include "lyg-stats-page.h"
 #include "lyg-sync-button.h"
 #include "lyg-today-page.h"
+#include "lyg-training-page.h"
+#include "lyg-training-vault.h"
 
 /* The sections of the sidebar. Statistics and Training join them later;
  * each needs a row in the sidebar, a page (with an AdwBin named
@@ -42,6 +44,7 @@ static const struct {
   { "shelter", N_("Shelter"), NULL },
   { "statistics", N_("Statistics"), NULL },
   { "devices", N_("Devices"), NULL },
+  { "training", N_("Training"), NULL },    /* only in the training vault */
 };
 
 #define START_SECTION "today"
@@ -350,6 +353,12 @@ build_sections (LygMainPage *self)
             continue;
           page = lyg_devices_page_new (self->context);
         }
+      else if (g_str_equal (sections[i].name, "training"))
+        {
+          if (!lyg_vault_is_training (lyg_context_get_vault (self->context)))
+            continue;
+          page = lyg_training_page_new (self->context);
+        }
       else if (sections[i].kind != NULL)
         page = lyg_list_page_new (self->context, sections[i].kind);
       else if (g_str_equal (sections[i].name, "shelter"))
@@ -369,6 +378,22 @@ build_sections (LygMainPage *self)
     }
 
   apply_search (self);
+}
+
+/* The Training section exists only while the training vault is open, and
+ * is where training mode starts. */
+static void
+update_training_section (LygMainPage *self)
+{
+  gboolean training = self->context != NULL &&
+                      lyg_vault_is_training (lyg_context_get_vault (self->context));
+  GtkListBoxRow *row = find_row (self, "training");
+
+  gtk_widget_set_visible (GTK_WIDGET (row), training);
+  if (training)
+    lyg_main_page_set_section (self, "training");
+  else if (g_strcmp0 (lyg_main_page_get_section (self), "training") == 0)
+    lyg_main_page_set_section (self, START_SECTION);
 }
 
 static void
@@ -667,6 +692,7 @@ lyg_main_page_set_context (LygMainPage *self,
     build_sections (self);
   else
     gtk_widget_set_visible (GTK_WIDGET (find_row (self, "devices")), FALSE);
+  update_training_section (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CONTEXT]);
 }
@@ -832,6 +858,24 @@ lyg_main_page_new_record (LygMainPage *self,
   push_page (self, page);
 
   return page;
+}
+
+/**
+ * lyg_main_page_push_page:
+ * @self: a #LygMainPage
+ * @page: a page with its own header bar, such as a training session
+ *
+ * Shows @page over the sections like a record page; it leaves on its
+ * ::done signal or with Back.
+ */
+void
+lyg_main_page_push_page (LygMainPage *self,
+                         GtkWidget   *page)
+{
+  g_return_if_fail (LYG_IS_MAIN_PAGE (self));
+  g_return_if_fail (GTK_IS_WIDGET (page));
+
+  push_page (self, page);
 }
 
 /**

@@ -33,6 +33,8 @@ GtkWidget  *lyg_main_page_new_record      (LygMainPage *self,
                                            const char  *type,
                                            const char  *person_id);
 GtkWidget  *lyg_main_page_get_record_page (LygMainPage *self);
+void        lyg_main_page_push_page       (LygMainPage *self,
+                                           GtkWidget   *page);
 guint       lyg_main_page_get_depth       (LygMainPage *self);
 void        lyg_main_page_go_back         (LygMainPage *self);
 void        lyg_main_page_reset           (LygMainPage *self);

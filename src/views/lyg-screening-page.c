@@ -653,3 +653,32 @@ lyg_screening_page_get_person_id (LygScreeningPage *self)
 
   return self->person_id;
 }
+
+/**
+ * lyg_screening_page_get_answers:
+ * @self: a #LygScreeningPage
+ *
+ * Returns: (transfer none) (nullable): the answers as they stand on the
+ *   page, saved or not, or %NULL when the screening could not be opened
+ */
+LygScreeningAnswers *
+lyg_screening_page_get_answers (LygScreeningPage *self)
+{
+  g_return_val_if_fail (LYG_IS_SCREENING_PAGE (self), NULL);
+
+  return self->answers;
+}
+
+/**
+ * lyg_screening_page_get_catalogue:
+ * @self: a #LygScreeningPage
+ *
+ * Returns: (transfer none) (nullable): the catalogue being answered
+ */
+LygCatalogue *
+lyg_screening_page_get_catalogue (LygScreeningPage *self)
+{
+  g_return_val_if_fail (LYG_IS_SCREENING_PAGE (self), NULL);
+
+  return self->catalogue;
+}

@@ -10,6 +10,7 @@
 #include <adwaita.h>
 
 #include "lyg-context.h"
+#include "lyg-screening.h"
 
 G_BEGIN_DECLS
 
@@ -23,5 +24,7 @@ GtkWidget  *lyg_screening_page_new              (LygContext       *context,
 const char *lyg_screening_page_get_title        (LygScreeningPage *self);
 const char *lyg_screening_page_get_screening_id (LygScreeningPage *self);
 const char *lyg_screening_page_get_person_id    (LygScreeningPage *self);
+LygScreeningAnswers *lyg_screening_page_get_answers   (LygScreeningPage *self);
+LygCatalogue        *lyg_screening_page_get_catalogue (LygScreeningPage *self);
 
 G_END_DECLS

@@ -295,6 +295,8 @@ lyg_unlock_page_class_init (LygUnlockPageClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/lygte/Lygte/lyg-unlock-page.ui");
+  /* The Training button (win.enter-training) needs no field; bound for tests. */
+  gtk_widget_class_bind_template_child_full (widget_class, "training_button", FALSE, 0);
   gtk_widget_class_bind_template_child (widget_class, LygUnlockPage, passphrase_row);
   gtk_widget_class_bind_template_child (widget_class, LygUnlockPage, error_label);
   gtk_widget_class_bind_template_child (widget_class, LygUnlockPage, unlock_button);

@@ -12,7 +12,9 @@
  *                   [--width W] [--height H] [--locale-dir DIR]
  *
  * STATE is one of unlock, people, person, screening, encounter, today,
- * shelter, stay, new-resident, statistics, statistics-export.
+ * shelter, stay, new-resident, statistics, statistics-export,
+ * training, training-vignette, training-check, training-presentation (these
+ * open the training vault next to --vault instead of unlocking it).
  * The passphrase comes from $LYGTE_PASSPHRASE. Every state but "unlock"
  * unlocks through the unlock page, as a person would.
  */
@@ -33,8 +35,11 @@
 #include "lyg-erase-dialog.h"
 #include "lyg-list-page.h"
 #include "lyg-retention.h"
+#include "lyg-indicator-row.h"
 #include "lyg-main-page.h"
 #include "lyg-stats-page.h"
+#include "lyg-training-page.h"
+#include "lyg-training-presentation.h"
 #include "lyg-unlock-page.h"
 #include "lyg-window.h"
 
@@ -456,6 +461,93 @@ show_state (LygWindow  *window,
   return NULL;
 }
 
+/* Training states (issue 7): the vignette being screened, the check, and
+ * presentation mode, all on the shipped greenhouse scenario. */
+static GtkWidget *
+find_indicator_row (GtkWidget  *root,
+                    const char *id)
+{
+  if (LYG_IS_INDICATOR_ROW (root) &&
+      g_str_equal (lyg_indicator_row_get_indicator (LYG_INDICATOR_ROW (root))->id, id))
+    return root;
+
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_indicator_row (c, id);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static GtkWidget *
+show_training_state (LygWindow  *window,
+                     const char *state,
+                     int         width,
+                     int         height)
+{
+  static const char * const answers[][2] = {
+    { "dr.wages-earnings", "reported_button" },
+    { "dr.conditions-of-work", "reported_button" },
+    { "dr.housing-living", "observed_button" },
+    { "ec.excessive-hours", "observed_button" },
+    { "ec.bad-living-conditions", "observed_button" },
+    { "cd.confiscation-of-documents", "not_present_button" },
+    { "cr.violence", "observed_button" },
+    { "vd.unknown-area", "reported_button" },
+  };
+  LygMainPage *main_page = child (window, LYG_TYPE_WINDOW, "main_page");
+  g_autoptr(GError) error = NULL;
+  LygTrainingSession *session;
+  LygScreeningPage *screening;
+  GtkWindow *presentation;
+  GtkWidget *page;
+
+  if (!lyg_window_enter_training (window, &error))
+    g_error ("%s", error->message);
+
+  page = lyg_main_page_get_section_page (main_page, "training");
+  if (g_str_equal (state, "training"))
+    return GTK_WIDGET (window);
+
+  session = lyg_training_page_open_scenario (LYG_TRAINING_PAGE (page), "agriculture-greenhouse",
+                                             &error);
+  if (session == NULL)
+    g_error ("%s", error->message);
+  if (g_str_equal (state, "training-vignette"))
+    return GTK_WIDGET (window);
+
+  spin (100);
+  screening = lyg_training_session_get_screening_page (session);
+  for (guint i = 0; i < G_N_ELEMENTS (answers); i++)
+    {
+      GtkWidget *row = find_indicator_row (GTK_WIDGET (screening), answers[i][0]);
+
+      if (row == NULL)
+        g_error ("No indicator %s", answers[i][0]);
+      gtk_toggle_button_set_active (child (row, LYG_TYPE_INDICATOR_ROW, answers[i][1]), TRUE);
+    }
+
+  if (!lyg_training_session_check (session, &error))
+    g_error ("%s", error->message);
+  if (g_str_equal (state, "training-check"))
+    return GTK_WIDGET (window);
+
+  if (!g_str_equal (state, "training-presentation"))
+    g_error ("Unknown state %s", state);
+
+  /* Full screen on a projector; the same window at the shot's size here. */
+  presentation = lyg_training_session_present (session);
+  gtk_window_unfullscreen (presentation);
+  gtk_window_set_default_size (presentation, width, height);
+  lyg_training_presentation_set_show_key (LYG_TRAINING_PRESENTATION (presentation), TRUE);
+  lyg_training_presentation_set_slide (LYG_TRAINING_PRESENTATION (presentation), 1);
+
+  return GTK_WIDGET (presentation);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -529,7 +621,11 @@ main (int   argc,
   gtk_window_set_default_size (GTK_WINDOW (window), width, height);
   gtk_window_present (GTK_WINDOW (window));
 
-  if (!g_str_equal (state, "unlock"))
+  if (g_str_has_prefix (state, "training"))
+    {
+      target = show_training_state (window, state, width, height);
+    }
+  else if (!g_str_equal (state, "unlock"))
     {
       unlock (window, passphrase);
       target = show_state (window, state);
