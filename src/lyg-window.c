@@ -615,16 +615,9 @@ lyg_window_new (LygApplication *application,
 }
 
 void
-_lyg_window_show_page (LygWindow  *self,
-                       const char *name)
-{
-  show_page (self, name);
-}
-
-void
 _lyg_window_rebuild_context (LygWindow *self)
 {
-  drop_context (self);
+  _lyg_window_drop_context (self);
   ensure_context (self);
 }
 
