@@ -176,8 +176,12 @@ _lyg_window_sync_update_actions (LygWindow *self,
                                  gboolean   open)
 {
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.sync-now", open && self->sync != NULL);
+  /* The training vault never joins a team; the real one may be absent or
+   * locked while training runs. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.join-team",
-                                 open && !lyg_team_is_joined (self->vault));
+                                 open && self->training_vault == NULL &&
+                                 self->vault != NULL && lyg_vault_get_unlocked (self->vault) &&
+                                 !lyg_team_is_joined (self->vault));
 }
 
 void
