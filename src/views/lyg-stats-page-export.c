@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "lyg-audit.h"
 #include "lyg-stats-csv.h"
 #include "lyg-stats-page-private.h"
 #include "lyg-stats-suppress.h"
@@ -31,8 +32,13 @@ static void
 export_done (LygStatsPage *self,
              const char   *kind)
 {
-  /* audit: export */
-  g_debug ("Statistics exported (%s)", kind);
+  g_autoptr(GError) error = NULL;
+  LygContext *context = lyg_stats_page_get_context (self);
+
+  /* The activity log notes what left the device, never its figures. */
+  if (context != NULL &&
+      !lyg_audit_log (lyg_context_get_vault (context), LYG_AUDIT_EXPORT_CSV, kind, &error))
+    g_warning ("Cannot note the export in the activity log: %s", error->message);
 }
 
 /**

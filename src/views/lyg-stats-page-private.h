@@ -12,6 +12,7 @@
 G_BEGIN_DECLS
 
 AdwToastOverlay *lyg_stats_page_get_toast_overlay (LygStatsPage *self);
+LygContext      *lyg_stats_page_get_context       (LygStatsPage *self);
 void             lyg_stats_page_choose_export     (LygStatsPage *self);
 char            *lyg_stats_format_change          (guint         current,
                                                    guint         previous);

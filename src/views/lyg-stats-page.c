@@ -518,3 +518,11 @@ lyg_stats_page_new (LygContext *context)
 
   return g_object_new (LYG_TYPE_STATS_PAGE, "context", context, NULL);
 }
+
+LygContext *
+lyg_stats_page_get_context (LygStatsPage *self)
+{
+  g_return_val_if_fail (LYG_IS_STATS_PAGE (self), NULL);
+
+  return self->context;
+}
