@@ -15,7 +15,9 @@
 #include "lyg-bar-chart.h"
 #include "lyg-stats-csv.h"
 #include "lyg-stats-page.h"
+#include "lyg-schema.h"
 #include "lyg-stats-page-private.h"
+#include "lyg-stay.h"
 
 /* The Statistics section: a period, its figures against the period
  * before, and each breakdown as a chart with its table. The page shows
@@ -212,6 +214,76 @@ breakdown_section (LygStatsBreakdown *b)
   return section;
 }
 
+/* Shelter stays that overlap each period (lyg_stay_summarize). Shown on
+ * the page only; the CSV and the printed report stay as they were. */
+static GtkWidget *
+stays_section (LygStatsPage *self)
+{
+  g_autoptr(GPtrArray) stays = NULL;
+  g_autoptr(GError) error = NULL;
+  LygStaySummary summary[LYG_STATS_N_PERIODS];
+  const LygEnumValue *outcomes;
+  guint n_outcomes = 0;
+  GtkWidget *section, *title, *grid;
+  guint counts[2];
+  int row = 1;
+
+  if (!(stays = lyg_stay_list (lyg_context_get_vault (self->context), &error)))
+    {
+      g_warning ("Cannot list the stays: %s", error->message);
+      return NULL;
+    }
+
+  for (guint p = 0; p < LYG_STATS_N_PERIODS && p < 2; p++)
+    {
+      GDate last = self->stats->to[p];
+
+      g_date_subtract_days (&last, 1);
+      lyg_stay_summarize (stays, &self->stats->from[p], &last, &summary[p]);
+    }
+
+  if (summary[0].n_stays == 0 && summary[1].n_stays == 0)
+    return NULL;
+
+  section = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  title = gtk_label_new (_("Shelter stays"));
+  gtk_label_set_xalign (GTK_LABEL (title), 0.f);
+  gtk_widget_add_css_class (title, "title-4");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (title), GTK_ACCESSIBLE_PROPERTY_LEVEL, 2, -1);
+  gtk_widget_set_name (section, "stays");
+
+  grid = gtk_grid_new ();
+  gtk_grid_set_column_spacing (GTK_GRID (grid), 18);
+  gtk_grid_set_row_spacing (GTK_GRID (grid), 4);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (grid), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Shelter stays"), -1);
+  grid_cell (GTK_GRID (grid), _("Category"), 0, 0, TRUE);
+  grid_cell (GTK_GRID (grid), _("This period"), 1, 0, TRUE);
+  grid_cell (GTK_GRID (grid), _("Before"), 2, 0, TRUE);
+  grid_cell (GTK_GRID (grid), _("Difference"), 3, 0, TRUE);
+
+  counts[0] = summary[0].n_stays, counts[1] = summary[1].n_stays;
+  grid_row (GTK_GRID (grid), row++, _("Stays"), counts, FALSE);
+  counts[0] = summary[0].n_completed, counts[1] = summary[1].n_completed;
+  grid_row (GTK_GRID (grid), row++, _("Ended stays"), counts, FALSE);
+  counts[0] = (guint) (summary[0].average_days + 0.5);
+  counts[1] = (guint) (summary[1].average_days + 0.5);
+  grid_row (GTK_GRID (grid), row++, _("Average length of ended stays (days)"), counts, FALSE);
+
+  outcomes = lyg_schema_enum_values ("stay_outcome", &n_outcomes);
+  for (guint i = 0; i < n_outcomes && i < LYG_STAY_N_OUTCOMES; i++)
+    {
+      counts[0] = summary[0].n_by_outcome[i], counts[1] = summary[1].n_by_outcome[i];
+      grid_row (GTK_GRID (grid), row++,
+                lyg_schema_enum_label ("stay_outcome", outcomes[i].id), counts, FALSE);
+    }
+
+  gtk_box_append (GTK_BOX (section), title);
+  gtk_box_append (GTK_BOX (section), grid);
+
+  return section;
+}
+
 static void
 show_stats (LygStatsPage *self)
 {
@@ -219,6 +291,7 @@ show_stats (LygStatsPage *self)
   g_autofree char *current = lyg_stats_format_period (&self->stats->from[0], &self->stats->to[0]);
   g_autofree char *before = lyg_stats_format_period (&self->stats->from[1], &self->stats->to[1]);
   g_autofree char *compare = NULL;
+  GtkWidget *stays;
 
   gtk_label_set_label (self->period_label, current);
   compare = g_strdup_printf (_("Compared with %s. Exports and printed reports show counts "
@@ -234,6 +307,9 @@ show_stats (LygStatsPage *self)
   for (guint k = LYG_STATS_SUMMARY + 1; k < LYG_STATS_N_BREAKDOWNS; k++)
     gtk_box_append (self->breakdowns_box,
                     breakdown_section (lyg_stats_get_breakdown (self->stats, k)));
+
+  if ((stays = stays_section (self)))
+    gtk_box_append (self->breakdowns_box, stays);
 }
 
 void
