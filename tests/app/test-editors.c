@@ -10,13 +10,13 @@
 #include <glib/gstdio.h>
 
 #include "lyg-draft.h"
+#include "ui-test-util.h"
 #include "lyg-encounter-editor.h"
 #include "lyg-followup-editor.h"
 #include "lyg-referral-editor.h"
 #include "lyg-today-page.h"
 
 #define PASSPHRASE "violet anchor meadow 42"
-#define WAIT_MS    10000
 
 typedef struct
 {
@@ -52,72 +52,14 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  static const char * const suffixes[] = { "", "-wal", "-shm", "-journal" };
-
   if (f->window != NULL)
     gtk_window_destroy (f->window);
   g_clear_object (&f->context);
   g_clear_object (&f->vault);
 
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *file = g_strconcat (f->path, suffixes[i], NULL);
-      g_unlink (file);
-    }
-
-  g_rmdir (f->dir);
+  ui_test_remove_vault (f->dir, f->path);
   g_free (f->path);
   g_free (f->dir);
-}
-
-static gboolean
-on_tick_cb (gpointer user_data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-typedef gboolean (*Condition) (gpointer data);
-
-static gboolean
-wait_for (Condition condition,
-          gpointer  data)
-{
-  gint64 deadline = g_get_monotonic_time () + WAIT_MS * G_TIME_SPAN_MILLISECOND;
-  guint tick = g_timeout_add (10, on_tick_cb, NULL);
-  gboolean ok;
-
-  while (!(ok = condition (data)) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-
-  g_source_remove (tick);
-
-  return ok;
-}
-
-static void
-spin (guint ms)
-{
-  gint64 until = g_get_monotonic_time () + ms * G_TIME_SPAN_MILLISECOND;
-  guint tick = g_timeout_add (10, on_tick_cb, NULL);
-
-  while (g_get_monotonic_time () < until)
-    g_main_context_iteration (NULL, TRUE);
-
-  g_source_remove (tick);
-}
-
-static gpointer
-child (gpointer    widget,
-       GType       type,
-       const char *name)
-{
-  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (widget),
-                                                   G_OBJECT_TYPE (widget), name);
-
-  g_assert_nonnull (object);
-  g_assert_true (G_TYPE_CHECK_INSTANCE_TYPE (object, type));
-
-  return object;
 }
 
 static void
@@ -125,12 +67,6 @@ on_done_cb (GtkWidget *editor,
             Fixture   *f)
 {
   f->n_done++;
-}
-
-static gboolean
-widget_mapped (gpointer data)
-{
-  return gtk_widget_get_mapped (data);
 }
 
 static void
@@ -148,7 +84,7 @@ show (Fixture   *f,
 
   gtk_window_set_child (f->window, widget);
   gtk_window_present (f->window);
-  g_assert_true (wait_for (widget_mapped, widget));
+  g_assert_true (ui_test_wait_for (ui_test_widget_mapped, widget));
 }
 
 static void
@@ -156,7 +92,7 @@ close_window (Fixture *f)
 {
   gtk_window_destroy (f->window);
   f->window = NULL;
-  spin (50);
+  ui_test_spin (50);
 }
 
 static void
@@ -164,14 +100,14 @@ set_entry (gpointer    editor,
            const char *name,
            const char *text)
 {
-  gtk_editable_set_text (GTK_EDITABLE (child (editor, ADW_TYPE_ENTRY_ROW, name)), text);
+  gtk_editable_set_text (GTK_EDITABLE (ui_test_child (editor, ADW_TYPE_ENTRY_ROW, name)), text);
 }
 
 static const char *
 get_entry (gpointer    editor,
            const char *name)
 {
-  return gtk_editable_get_text (GTK_EDITABLE (child (editor, ADW_TYPE_ENTRY_ROW, name)));
+  return gtk_editable_get_text (GTK_EDITABLE (ui_test_child (editor, ADW_TYPE_ENTRY_ROW, name)));
 }
 
 /* Finds the GtkText a person types into inside a widget. */
@@ -198,7 +134,7 @@ static void
 press_enter_in (gpointer    editor,
                 const char *name)
 {
-  GtkWidget *text = find_text (child (editor, ADW_TYPE_ENTRY_ROW, name));
+  GtkWidget *text = find_text (ui_test_child (editor, ADW_TYPE_ENTRY_ROW, name));
 
   g_assert_nonnull (text);
   gtk_widget_grab_focus (text);
@@ -274,7 +210,7 @@ static void
 toggle_service (gpointer    editor,
                 const char *label)
 {
-  GtkWidget *box = child (editor, GTK_TYPE_FLOW_BOX, "services_box");
+  GtkWidget *box = ui_test_child (editor, GTK_TYPE_FLOW_BOX, "services_box");
 
   for (GtkWidget *c = gtk_widget_get_first_child (box); c; c = gtk_widget_get_next_sibling (c))
     {
@@ -334,13 +270,13 @@ test_encounter_quick_save (Fixture       *f,
   g_assert_cmpstr (lyg_encounter_editor_get_title (LYG_ENCOUNTER_EDITOR (editor)), ==,
                    "New Encounter");
   /* Focus starts in the first field. */
-  g_assert_true (gtk_widget_has_focus (child (editor, ADW_TYPE_COMBO_ROW, "setting_row")) ||
-                 gtk_widget_is_focus (child (editor, ADW_TYPE_COMBO_ROW, "setting_row")));
+  g_assert_true (gtk_widget_has_focus (ui_test_child (editor, ADW_TYPE_COMBO_ROW, "setting_row")) ||
+                 gtk_widget_is_focus (ui_test_child (editor, ADW_TYPE_COMBO_ROW, "setting_row")));
 
-  lyg_form_set_enum_combo (child (editor, ADW_TYPE_COMBO_ROW, "setting_row"), "massage_clinic");
+  lyg_form_set_enum_combo (ui_test_child (editor, ADW_TYPE_COMBO_ROW, "setting_row"), "massage_clinic");
   set_entry (editor, "area_row", "Vesterbro");
-  gtk_spin_button_set_value (child (editor, GTK_TYPE_SPIN_BUTTON, "head_count_spin"), 3);
-  adw_combo_row_set_selected (child (editor, ADW_TYPE_COMBO_ROW, "language_row"), 1);
+  gtk_spin_button_set_value (ui_test_child (editor, GTK_TYPE_SPIN_BUTTON, "head_count_spin"), 3);
+  adw_combo_row_set_selected (ui_test_child (editor, ADW_TYPE_COMBO_ROW, "language_row"), 1);
   toggle_service (editor, "Condoms and health material");
   toggle_service (editor, "Information about rights and help");
   set_entry (editor, "note_row", "Two new women, one speaks little English");
@@ -373,9 +309,9 @@ test_encounter_quick_save (Fixture       *f,
   editor = lyg_encounter_editor_new (f->context, NULL, NULL);
   show (f, editor);
   g_assert_cmpstr (get_entry (editor, "area_row"), ==, "Vesterbro");
-  g_assert_cmpstr (lyg_form_get_enum_combo (child (editor, ADW_TYPE_COMBO_ROW, "setting_row")),
+  g_assert_cmpstr (lyg_form_get_enum_combo (ui_test_child (editor, ADW_TYPE_COMBO_ROW, "setting_row")),
                    ==, "massage_clinic");
-  g_assert_false (gtk_widget_get_visible (child (editor, ADW_TYPE_PREFERENCES_GROUP, "draft_group")));
+  g_assert_false (gtk_widget_get_visible (ui_test_child (editor, ADW_TYPE_PREFERENCES_GROUP, "draft_group")));
 
   /* Enter in the last field saves as well. */
   set_entry (editor, "note_row", "Second contact");
@@ -402,7 +338,7 @@ test_encounter_draft (Fixture       *f,
   toggle_service (editor, "Legal advice");
 
   /* The debounced autosave writes a sealed draft. */
-  spin (1300);
+  ui_test_spin (1300);
   draft = lyg_draft_load (f->vault, "encounter");
   g_assert_nonnull (draft);
   g_assert_cmpstr (json_object_get_string_member (draft, "notes"), ==, "Marigold secret note");
@@ -417,7 +353,7 @@ test_encounter_draft (Fixture       *f,
 
   editor = lyg_encounter_editor_new (f->context, NULL, NULL);
   show (f, editor);
-  g_assert_true (gtk_widget_get_visible (child (editor, ADW_TYPE_PREFERENCES_GROUP, "draft_group")));
+  g_assert_true (gtk_widget_get_visible (ui_test_child (editor, ADW_TYPE_PREFERENCES_GROUP, "draft_group")));
   g_assert_cmpstr (get_entry (editor, "area_row"), ==, "Istedgade");
   g_assert_cmpstr (get_entry (editor, "note_row"), ==, "Marigold secret note, continued");
 
@@ -438,9 +374,9 @@ test_encounter_draft (Fixture       *f,
   editor = lyg_encounter_editor_new (f->context, NULL, NULL);
   show (f, editor);
   g_assert_cmpstr (get_entry (editor, "note_row"), ==, "Throwaway");
-  g_signal_emit_by_name (child (editor, GTK_TYPE_BUTTON, "discard_button"), "clicked");
+  g_signal_emit_by_name (ui_test_child (editor, GTK_TYPE_BUTTON, "discard_button"), "clicked");
   g_assert_cmpstr (get_entry (editor, "note_row"), ==, "");
-  g_assert_false (gtk_widget_get_visible (child (editor, ADW_TYPE_PREFERENCES_GROUP, "draft_group")));
+  g_assert_false (gtk_widget_get_visible (ui_test_child (editor, ADW_TYPE_PREFERENCES_GROUP, "draft_group")));
   draft = lyg_draft_load (f->vault, "encounter");
   g_assert_null (draft);
 }
@@ -466,7 +402,7 @@ test_encounter_edit_delete (Fixture       *f,
   show (f, editor);
   g_assert_cmpstr (lyg_encounter_editor_get_title (LYG_ENCOUNTER_EDITOR (editor)), ==, "Encounter");
   g_assert_cmpstr (get_entry (editor, "area_row"), ==, "Halmtorvet");
-  g_assert_true (gtk_widget_get_visible (child (editor, GTK_TYPE_BUTTON, "delete_button")));
+  g_assert_true (gtk_widget_get_visible (ui_test_child (editor, GTK_TYPE_BUTTON, "delete_button")));
   set_entry (editor, "area_row", "Halmtorvet 12");
   g_assert_true (press_shortcut (editor, "<Control>Return"));
   g_assert_cmpuint (f->n_done, ==, 1);
@@ -491,10 +427,10 @@ test_referral_consent (Fixture       *f,
   editor = lyg_referral_editor_new (f->context, NULL, NULL, NULL);
   show (f, editor);
 
-  lyg_form_set_enum_combo (child (editor, ADW_TYPE_COMBO_ROW, "target_row"),
+  lyg_form_set_enum_combo (ui_test_child (editor, ADW_TYPE_COMBO_ROW, "target_row"),
                            "identification_centre");
-  g_assert_false (gtk_switch_get_active (child (editor, GTK_TYPE_SWITCH, "consent_switch")));
-  g_assert_nonnull (strstr (adw_action_row_get_subtitle (child (editor, ADW_TYPE_ACTION_ROW,
+  g_assert_false (gtk_switch_get_active (ui_test_child (editor, GTK_TYPE_SWITCH, "consent_switch")));
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ui_test_child (editor, ADW_TYPE_ACTION_ROW,
                                                                 "consent_row")),
                             "consent"));
 
@@ -507,14 +443,14 @@ test_referral_consent (Fixture       *f,
   g_clear_pointer (&entries, g_ptr_array_unref);
 
   /* The police need consent too; a legal-aid referral does not. */
-  lyg_form_set_enum_combo (child (editor, ADW_TYPE_COMBO_ROW, "target_row"), "police");
+  lyg_form_set_enum_combo (ui_test_child (editor, ADW_TYPE_COMBO_ROW, "target_row"), "police");
   press_shortcut (editor, "<Control>Return");
   g_assert_cmpuint (f->n_done, ==, 0);
 
-  lyg_form_set_enum_combo (child (editor, ADW_TYPE_COMBO_ROW, "target_row"),
+  lyg_form_set_enum_combo (ui_test_child (editor, ADW_TYPE_COMBO_ROW, "target_row"),
                            "identification_centre");
-  gtk_switch_set_active (child (editor, GTK_TYPE_SWITCH, "consent_switch"), TRUE);
-  lyg_form_set_enum_combo (child (editor, ADW_TYPE_COMBO_ROW, "consent_by_row"), "representative");
+  gtk_switch_set_active (ui_test_child (editor, GTK_TYPE_SWITCH, "consent_switch"), TRUE);
+  lyg_form_set_enum_combo (ui_test_child (editor, ADW_TYPE_COMBO_ROW, "consent_by_row"), "representative");
   g_assert_true (press_shortcut (editor, "<Control>Return"));
   g_assert_cmpuint (f->n_done, ==, 1);
 
@@ -529,7 +465,7 @@ test_referral_consent (Fixture       *f,
   /* Marking it done: the outcome changes. */
   editor = lyg_referral_editor_new (f->context, lyg_record_get_id (record), NULL, NULL);
   show (f, editor);
-  lyg_form_set_enum_combo (child (editor, ADW_TYPE_COMBO_ROW, "outcome_row"), "identified");
+  lyg_form_set_enum_combo (ui_test_child (editor, ADW_TYPE_COMBO_ROW, "outcome_row"), "identified");
   g_assert_true (press_shortcut (editor, "<Control>Return"));
   g_assert_cmpuint (f->n_done, ==, 2);
   g_clear_object (&record);
@@ -554,10 +490,16 @@ page_has_one_due (gpointer page)
 }
 
 static gboolean
+page_has_two_due (gpointer page)
+{
+  return n_due (page) == 2;
+}
+
+static gboolean
 page_is_empty (gpointer page)
 {
   return n_due (page) == 0 &&
-         g_strcmp0 (gtk_stack_get_visible_child_name (child (page, GTK_TYPE_STACK, "stack")),
+         g_strcmp0 (gtk_stack_get_visible_child_name (ui_test_child (page, GTK_TYPE_STACK, "stack")),
                     "empty") == 0;
 }
 
@@ -624,18 +566,18 @@ test_today (Fixture       *f,
 
   gtk_window_set_child (f->window, page);
   g_object_unref (page);
-  g_assert_true (wait_for (widget_mapped, page));
-  spin (50);
-  g_assert_cmpuint (n_due (page), ==, 2);
-  g_assert_true (gtk_widget_get_visible (child (page, ADW_TYPE_PREFERENCES_GROUP, "overdue_group")));
-  g_assert_true (gtk_widget_get_visible (child (page, ADW_TYPE_PREFERENCES_GROUP, "today_group")));
+  g_assert_true (ui_test_wait_for (ui_test_widget_mapped, page));
+  /* The page counts in an idle after it is mapped. */
+  g_assert_true (ui_test_wait_for (page_has_two_due, page));
+  g_assert_true (gtk_widget_get_visible (ui_test_child (page, ADW_TYPE_PREFERENCES_GROUP, "overdue_group")));
+  g_assert_true (gtk_widget_get_visible (ui_test_child (page, ADW_TYPE_PREFERENCES_GROUP, "today_group")));
 
   /* "Done" saves at once and the follow-up leaves the page. */
-  check = first_check (child (page, GTK_TYPE_LIST_BOX, "today_list"));
+  check = first_check (ui_test_child (page, GTK_TYPE_LIST_BOX, "today_list"));
   g_assert_nonnull (check);
   gtk_check_button_set_active (check, TRUE);
-  g_assert_true (wait_for (page_has_one_due, page));
-  g_assert_false (gtk_widget_get_visible (child (page, ADW_TYPE_PREFERENCES_GROUP, "today_group")));
+  g_assert_true (ui_test_wait_for (page_has_one_due, page));
+  g_assert_false (gtk_widget_get_visible (ui_test_child (page, ADW_TYPE_PREFERENCES_GROUP, "today_group")));
 
   entries = list_type (f, "followup");
   for (guint i = 0; i < entries->len; i++)
@@ -647,9 +589,9 @@ test_today (Fixture       *f,
         g_assert_true (lyg_record_get_boolean (record, "done"));
     }
 
-  check = first_check (child (page, GTK_TYPE_LIST_BOX, "overdue_list"));
+  check = first_check (ui_test_child (page, GTK_TYPE_LIST_BOX, "overdue_list"));
   gtk_check_button_set_active (check, TRUE);
-  g_assert_true (wait_for (page_is_empty, page));
+  g_assert_true (ui_test_wait_for (page_is_empty, page));
 }
 
 int

@@ -11,12 +11,12 @@
 
 #include "lyg-draft.h"
 #include "lyg-main-page.h"
+#include "ui-test-util.h"
 #include "lyg-shelter-page.h"
 #include "lyg-stay-page.h"
 #include "lyg-stay.h"
 
 #define PASSPHRASE "harbour light seven 9"
-#define WAIT_MS    10000
 
 typedef struct
 {
@@ -51,97 +51,14 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  static const char * const suffixes[] = { "", "-wal", "-shm", "-journal" };
-
   if (f->window != NULL)
     gtk_window_destroy (f->window);
   g_clear_object (&f->context);
   g_clear_object (&f->vault);
 
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *file = g_strconcat (f->path, suffixes[i], NULL);
-      g_unlink (file);
-    }
-
-  g_rmdir (f->dir);
+  ui_test_remove_vault (f->dir, f->path);
   g_free (f->path);
   g_free (f->dir);
-}
-
-static gboolean
-on_tick_cb (gpointer user_data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-typedef gboolean (*Condition) (gpointer data);
-
-static gboolean
-wait_for (Condition condition,
-          gpointer  data)
-{
-  gint64 deadline = g_get_monotonic_time () + WAIT_MS * G_TIME_SPAN_MILLISECOND;
-  guint tick = g_timeout_add (10, on_tick_cb, NULL);
-  gboolean ok;
-
-  while (!(ok = condition (data)) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-
-  g_source_remove (tick);
-
-  return ok;
-}
-
-static void
-spin (guint ms)
-{
-  gint64 until = g_get_monotonic_time () + ms * G_TIME_SPAN_MILLISECOND;
-  guint tick = g_timeout_add (10, on_tick_cb, NULL);
-
-  while (g_get_monotonic_time () < until)
-    g_main_context_iteration (NULL, TRUE);
-
-  g_source_remove (tick);
-}
-
-static gpointer
-child (gpointer    widget,
-       GType       type,
-       const char *name)
-{
-  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (widget),
-                                                   G_OBJECT_TYPE (widget), name);
-
-  g_assert_nonnull (object);
-  g_assert_true (G_TYPE_CHECK_INSTANCE_TYPE (object, type));
-
-  return object;
-}
-
-/* A widget by its name anywhere inside @widget (rows built in code). */
-static GtkWidget *
-find_named (GtkWidget  *widget,
-            const char *name)
-{
-  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
-    return widget;
-
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_named (c, name);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-static gboolean
-widget_mapped (gpointer data)
-{
-  return gtk_widget_get_mapped (data);
 }
 
 static void
@@ -156,7 +73,7 @@ show (Fixture   *f,
 
   gtk_window_set_child (f->window, widget);
   gtk_window_present (f->window);
-  g_assert_true (wait_for (widget_mapped, widget));
+  g_assert_true (ui_test_wait_for (ui_test_widget_mapped, widget));
 }
 
 static void
@@ -164,7 +81,7 @@ set_entry (gpointer    page,
            const char *name,
            const char *text)
 {
-  gtk_editable_set_text (GTK_EDITABLE (child (page, ADW_TYPE_ENTRY_ROW, name)), text);
+  gtk_editable_set_text (GTK_EDITABLE (ui_test_child (page, ADW_TYPE_ENTRY_ROW, name)), text);
 }
 
 static char *
@@ -205,12 +122,12 @@ static const char *
 row_status (GtkWidget  *page,
             const char *stay_id)
 {
-  GtkWidget *list = child (page, GTK_TYPE_LIST_BOX, "residents_list");
-  GtkWidget *row = find_named (list, stay_id);
+  GtkWidget *list = ui_test_child (page, GTK_TYPE_LIST_BOX, "residents_list");
+  GtkWidget *row = ui_test_find_named (list, stay_id);
   GtkWidget *label;
 
   g_assert_nonnull (row);
-  label = find_named (row, "status");
+  label = ui_test_find_named (row, "status");
   g_assert_nonnull (label);
 
   return gtk_label_get_text (GTK_LABEL (label));
@@ -221,9 +138,9 @@ row_has_class (GtkWidget  *page,
                const char *stay_id,
                const char *klass)
 {
-  GtkWidget *row = find_named (child (page, GTK_TYPE_LIST_BOX, "residents_list"), stay_id);
+  GtkWidget *row = ui_test_find_named (ui_test_child (page, GTK_TYPE_LIST_BOX, "residents_list"), stay_id);
 
-  return gtk_widget_has_css_class (find_named (row, "status"), klass);
+  return gtk_widget_has_css_class (ui_test_find_named (row, "status"), klass);
 }
 
 typedef struct
@@ -266,11 +183,11 @@ test_resident (Fixture       *f,
   /* A new resident, as the Shelter page's "New Resident" opens it. */
   page = lyg_stay_page_new (f->context, NULL, NULL);
   show (f, page);
-  g_assert_true (gtk_widget_get_visible (child (page, ADW_TYPE_PREFERENCES_GROUP,
+  g_assert_true (gtk_widget_get_visible (ui_test_child (page, ADW_TYPE_PREFERENCES_GROUP,
                                                 "resident_group")));
-  g_assert_false (gtk_widget_get_visible (child (page, ADW_TYPE_PREFERENCES_GROUP,
+  g_assert_false (gtk_widget_get_visible (ui_test_child (page, ADW_TYPE_PREFERENCES_GROUP,
                                                  "handover_group")));
-  g_assert_false (gtk_widget_get_visible (child (page, ADW_TYPE_ACTION_ROW, "extend_row")));
+  g_assert_false (gtk_widget_get_visible (ui_test_child (page, ADW_TYPE_ACTION_ROW, "extend_row")));
   /* No alias, nothing to save. */
   gtk_widget_activate_action (page, "stay.save", NULL);
   g_assert_null (lyg_stay_page_get_stay_id (LYG_STAY_PAGE (page)));
@@ -280,11 +197,11 @@ test_resident (Fixture       *f,
   set_entry (page, "arrival_row", start);
   set_entry (page, "period_start_row", start);
   set_entry (page, "contact_row", "Birgitte at the centre");
-  lyg_form_set_enum_combo (child (page, ADW_TYPE_COMBO_ROW, "place_row"), "crisis_shelter");
+  lyg_form_set_enum_combo (ui_test_child (page, ADW_TYPE_COMBO_ROW, "place_row"), "crisis_shelter");
 
   /* A date that is not one blocks saving. */
   set_entry (page, "departure_row", "2026-02-30");
-  g_assert_true (gtk_widget_has_css_class (child (page, ADW_TYPE_ENTRY_ROW, "departure_row"),
+  g_assert_true (gtk_widget_has_css_class (ui_test_child (page, ADW_TYPE_ENTRY_ROW, "departure_row"),
                                            "error"));
   g_assert_false (lyg_stay_page_save (LYG_STAY_PAGE (page), &error));
   g_assert_error (error, LYG_RECORD_ERROR, LYG_RECORD_ERROR_BAD_VALUE);
@@ -296,40 +213,40 @@ test_resident (Fixture       *f,
   g_assert_nonnull (stay_id);
   g_assert_cmpstr (lyg_stay_page_get_title (LYG_STAY_PAGE (page)), ==, "Maria K.");
   /* 30 days from 25 days ago: 4 days left, shown as a warning. */
-  g_assert_cmpstr (gtk_label_get_text (child (page, GTK_TYPE_LABEL, "status_label")), ==,
+  g_assert_cmpstr (gtk_label_get_text (ui_test_child (page, GTK_TYPE_LABEL, "status_label")), ==,
                    "Ends in 4 days");
-  g_assert_true (gtk_widget_has_css_class (child (page, GTK_TYPE_LABEL, "status_label"),
+  g_assert_true (gtk_widget_has_css_class (ui_test_child (page, GTK_TYPE_LABEL, "status_label"),
                                            "warning"));
 
-  g_assert_true (gtk_widget_get_visible (child (page, ADW_TYPE_ACTION_ROW, "extend_row")));
+  g_assert_true (gtk_widget_get_visible (ui_test_child (page, ADW_TYPE_ACTION_ROW, "extend_row")));
 
   /* Extend by 30 days to prepare a return; more than 120 is refused. */
-  lyg_form_set_enum_combo (child (page, ADW_TYPE_COMBO_ROW, "reason_row"), "prepared_return");
-  gtk_spin_button_set_value (child (page, GTK_TYPE_SPIN_BUTTON, "extend_spin"), 30);
+  lyg_form_set_enum_combo (ui_test_child (page, ADW_TYPE_COMBO_ROW, "reason_row"), "prepared_return");
+  gtk_spin_button_set_value (ui_test_child (page, GTK_TYPE_SPIN_BUTTON, "extend_spin"), 30);
   g_assert_true (gtk_widget_activate_action (page, "stay.extend", NULL));
-  g_assert_cmpstr (gtk_label_get_text (child (page, GTK_TYPE_LABEL, "status_label")), ==,
+  g_assert_cmpstr (gtk_label_get_text (ui_test_child (page, GTK_TYPE_LABEL, "status_label")), ==,
                    "34 days left");
   g_assert_false (lyg_stay_page_extend (LYG_STAY_PAGE (page), 61, "testify", &error));
   g_assert_error (error, LYG_STAY_ERROR, LYG_STAY_ERROR_TOO_LONG);
   g_clear_error (&error);
 
   /* A support item: legal aid under way, with a note. */
-  lyg_form_set_enum_combo (ADW_COMBO_ROW (find_named (page, "support_legal_aid")), "under_way");
-  gtk_editable_set_text (GTK_EDITABLE (find_named (page, "support_legal_aid_notes")),
+  lyg_form_set_enum_combo (ADW_COMBO_ROW (ui_test_find_named (page, "support_legal_aid")), "under_way");
+  gtk_editable_set_text (GTK_EDITABLE (ui_test_find_named (page, "support_legal_aid_notes")),
                          "Lawyer meeting on Thursday");
-  g_assert_cmpstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (find_named (page,
+  g_assert_cmpstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (ui_test_find_named (page,
                                                                                 "legal_aid"))),
                    ==, "Under way · Lawyer meeting on Thursday");
   g_assert_true (gtk_widget_activate_action (page, "stay.save", NULL));
 
   /* A handover note, saved at once. */
-  g_assert_true (gtk_widget_get_visible (child (page, ADW_TYPE_PREFERENCES_GROUP,
+  g_assert_true (gtk_widget_get_visible (ui_test_child (page, ADW_TYPE_PREFERENCES_GROUP,
                                                 "handover_group")));
   set_entry (page, "note_row", "Night shift: asked about her daughter");
-  g_signal_emit_by_name (child (page, ADW_TYPE_ENTRY_ROW, "note_row"), "apply");
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (child (page, ADW_TYPE_ENTRY_ROW,
+  g_signal_emit_by_name (ui_test_child (page, ADW_TYPE_ENTRY_ROW, "note_row"), "apply");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (ui_test_child (page, ADW_TYPE_ENTRY_ROW,
                                                                "note_row"))), ==, "");
-  g_assert_nonnull (gtk_widget_get_first_child (child (page, GTK_TYPE_LIST_BOX, "notes_list")));
+  g_assert_nonnull (gtk_widget_get_first_child (ui_test_child (page, GTK_TYPE_LIST_BOX, "notes_list")));
 
   /* What was saved. */
   stay = lyg_vault_get_record (f->vault, stay_id, &error);
@@ -350,7 +267,7 @@ test_resident (Fixture       *f,
   show (f, shelter);
   residents.page = shelter;
   residents.n = 3;
-  g_assert_true (wait_for (shows_n_residents, &residents));
+  g_assert_true (ui_test_wait_for (shows_n_residents, &residents));
   order = lyg_shelter_page_dup_residents (LYG_SHELTER_PAGE (shelter));
   g_assert_cmpstr (order[0], ==, ended);
   g_assert_cmpstr (order[1], ==, running);
@@ -364,7 +281,7 @@ test_resident (Fixture       *f,
   /* The ended period got its follow-up, once, however often the page
    * refreshes. */
   lyg_shelter_page_refresh (LYG_SHELTER_PAGE (shelter));
-  spin (100);
+  ui_test_spin (100);
   followups = lyg_index_list (lyg_vault_get_index (f->vault), "followup", &error);
   g_assert_no_error (error);
   g_assert_cmpuint (followups->len, ==, 1);
@@ -391,7 +308,7 @@ test_resident (Fixture       *f,
     lyg_record_set_string (nok, "period_start", early);
     g_assert_true (lyg_vault_save_record (f->vault, nok, &error));
   }
-  spin (100);
+  ui_test_spin (100);
   g_clear_pointer (&order, g_strfreev);
   order = lyg_shelter_page_dup_residents (LYG_SHELTER_PAGE (shelter));
   g_assert_cmpstr (order[0], ==, ended);
@@ -408,10 +325,10 @@ test_resident (Fixture       *f,
     g_assert_true (lyg_vault_save_record (f->vault, stay, &error));
   }
   residents.n = 2;
-  g_assert_true (wait_for (shows_n_residents, &residents));
-  g_assert_true (gtk_widget_get_visible (child (shelter, ADW_TYPE_PREFERENCES_GROUP,
+  g_assert_true (ui_test_wait_for (shows_n_residents, &residents));
+  g_assert_true (gtk_widget_get_visible (ui_test_child (shelter, ADW_TYPE_PREFERENCES_GROUP,
                                                 "departed_group")));
-  g_assert_nonnull (find_named (child (shelter, GTK_TYPE_LIST_BOX, "departed_list"), stay_id));
+  g_assert_nonnull (ui_test_find_named (ui_test_child (shelter, GTK_TYPE_LIST_BOX, "departed_list"), stay_id));
 }
 
 /* The Shelter section in the main page opens the stay page, and the
@@ -450,7 +367,7 @@ test_main_page (Fixture       *f,
     page = lyg_main_page_new_record (main_page, "stay", lyg_record_get_string (stay, "person"));
     g_assert_true (LYG_IS_STAY_PAGE (page));
     g_assert_cmpstr (lyg_stay_page_get_title (LYG_STAY_PAGE (page)), ==, "Joy O.");
-    g_assert_false (gtk_widget_get_visible (child (page, ADW_TYPE_PREFERENCES_GROUP,
+    g_assert_false (gtk_widget_get_visible (ui_test_child (page, ADW_TYPE_PREFERENCES_GROUP,
                                                    "resident_group")));
     lyg_main_page_go_back (main_page);
   }
@@ -458,7 +375,7 @@ test_main_page (Fixture       *f,
   /* "New Resident" pushes an empty stay page. */
   lyg_main_page_go_back (main_page);
   lyg_main_page_go_back (main_page);
-  spin (400);
+  ui_test_spin (400);
   gtk_widget_activate_action (lyg_main_page_get_section_page (main_page, "shelter"),
                               "shelter.new-resident", NULL);
   page = lyg_main_page_get_record_page (main_page);
